@@ -1,0 +1,155 @@
+package dev.entrada.local;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+
+/** A JVM started by the launcher, its output appended to one log file. */
+final class ChildProcess implements AutoCloseable {
+    private final String name;
+    private final Process process;
+    private final Path logFile;
+
+    private ChildProcess(String name, Process process, Path logFile) {
+        this.name = name;
+        this.process = process;
+        this.logFile = logFile;
+    }
+
+    /** Runs {@code mainAndArgs} in a new JVM on this JVM's own classpath. */
+    static ChildProcess java(String name, List<String> jvmOptions, List<String> mainAndArgs, Map<String, String> env, Path logFile) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(String.join(File.pathSeparator, currentClasspath()));
+        command.addAll(mainAndArgs);
+        return start(name, command, env, logFile);
+    }
+
+    /** Runs an executable jar in a new JVM. */
+    static ChildProcess jar(String name, List<String> jvmOptions, Path jar, Map<String, String> env, Path logFile) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        return start(name, command, env, logFile);
+    }
+
+    private static ChildProcess start(String name, List<String> command, Map<String, String> env, Path logFile) {
+        try {
+            Files.createDirectories(logFile.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            builder.environment().putAll(env);
+            return new ChildProcess(name, builder.start(), logFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * The entries of this JVM's classpath, with the {@code Class-Path} of manifest-only jars
+     * (the launcher's own jar, Surefire's booter jar) expanded.
+     */
+    static List<String> currentClasspath() {
+        Set<String> entries = new LinkedHashSet<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            entries.add(entry);
+            if (entry.endsWith(".jar")) {
+                entries.addAll(manifestClasspath(Path.of(entry)));
+            }
+        }
+        return new ArrayList<>(entries);
+    }
+
+    private static List<String> manifestClasspath(Path jar) {
+        List<String> entries = new ArrayList<>();
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            String classPath = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+            if (classPath == null) {
+                return entries;
+            }
+            for (String item : classPath.trim().split("\\s+")) {
+                URI uri = jar.toAbsolutePath().getParent().toUri().resolve(item);
+                entries.add(Path.of(uri).toString());
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // not a readable jar: keep the entry as it is
+        }
+        return entries;
+    }
+
+    String name() {
+        return name;
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    int waitFor(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                close();
+                return -1;
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            return -1;
+        }
+    }
+
+    /** Asks the JVM to stop (SIGTERM, so its shutdown hooks run), and kills it if it has not after 20 s. */
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package dev.entrada.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The whole system on one machine: a real Kafka broker and every service as its own JVM, all data
+ * under one folder. Used by the launcher and, the same way, by the system tests.
+ */
+public final class Stack implements AutoCloseable {
+
+    /** One service of the stack: its jar is {@code services/<name>/target/<name>.jar}. */
+    public record Service(String name, int defaultPort, String healthPath) {
+    }
+
+    /** Start order: the gateway last, so that when it is healthy everything behind it is too. */
+    public static final List<Service> SERVICES = List.of(
+            new Service("registration-service", 8081, "/actuator/health"),
+            new Service("ticketing-service", 8082, "/actuator/health"),
+            new Service("checkin-service", 8083, "/health"),
+            new Service("reporting-service", 8084, "/health"),
+            new Service("api-gateway", 8080, "/actuator/health"));
+
+    public static final String GATEWAY = "api-gateway";
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(180);
+
+    /**
+     * @param root        the repository root (where {@code services/} is)
+     * @param dataDir     databases, Kafka storage and logs
+     * @param ports       service name → HTTP port
+     * @param extraEnv    service name → additional environment (e.g. a PostgreSQL {@code DB_URL})
+     * @param jvmOptions  options for every service JVM
+     */
+    public record Config(Path root, Path dataDir, int kafkaPort, int controllerPort, Map<String, Integer> ports,
+                         Map<String, Map<String, String>> extraEnv, List<String> jvmOptions) {
+
+        /** The well-known ports: gateway 8080, services 8081-8084, Kafka 9092 (controller 9093). */
+        public static Config defaults(Path root, Path dataDir) {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            SERVICES.forEach(s -> ports.put(s.name(), s.defaultPort()));
+            return new Config(root, dataDir, 9092, 9093, ports, Map.of(), defaultJvmOptions());
+        }
+
+        /** Free ports chosen now: for tests, so that runs never collide. */
+        public static Config freePorts(Path root, Path dataDir) {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            SERVICES.forEach(s -> ports.put(s.name(), Ports.free()));
+            return new Config(root, dataDir, Ports.free(), Ports.free(), ports, Map.of(), defaultJvmOptions());
+        }
+
+        public Config withExtraEnv(Map<String, Map<String, String>> env) {
+            return new Config(root, dataDir, kafkaPort, controllerPort, ports, env, jvmOptions);
+        }
+
+        private static List<String> defaultJvmOptions() {
+            String fromEnv = System.getenv("ENTRADA_JAVA_OPTS");
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                return List.of(fromEnv.trim().split("\\s+"));
+            }
+            // A laptop-sized stack: small heaps, quick start-up.
+            return List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+        }
+    }
+
+    /** Start-up failed; the message says what and where to look. */
+    public static final class StartFailure extends RuntimeException {
+        public StartFailure(String message) {
+            super(message);
+        }
+    }
+
+    private final Config config;
+    private final KafkaBroker broker;
+    private final Map<String, ChildProcess> processes;
+
+    private Stack(Config config, KafkaBroker broker, Map<String, ChildProcess> processes) {
+        this.config = config;
+        this.broker = broker;
+        this.processes = processes;
+    }
+
+    public static Stack start(Config config, Consumer<String> progress) {
+        checkPortsFree(config);
+        Path logs = config.dataDir().resolve("logs");
+        for (Service service : SERVICES) {
+            Path jar = jar(config, service);
+            if (!Files.isRegularFile(jar)) {
+                throw new StartFailure("missing " + jar + " — build first: ./mvnw -DskipTests package");
+            }
+        }
+        Instant began = Instant.now();
+        progress.accept("starting Kafka broker (KRaft) on 127.0.0.1:" + config.kafkaPort());
+        KafkaBroker broker;
+        try {
+            broker = KafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort(), config.controllerPort(),
+                    logs.resolve("kafka.log"));
+            broker.createEntradaTopics(3);
+        } catch (RuntimeException e) {
+            throw new StartFailure("Kafka broker did not start: " + e.getMessage());
+        }
+        progress.accept("Kafka ready after " + Duration.between(began, Instant.now()).toMillis() + " ms; starting services");
+        Map<String, ChildProcess> processes = new LinkedHashMap<>();
+        Stack stack = new Stack(config, broker, processes);
+        try {
+            for (Service service : SERVICES) {
+                processes.put(service.name(), ChildProcess.jar(service.name(), config.jvmOptions(), jar(config, service),
+                        environment(config, service), logs.resolve(service.name() + ".log")));
+            }
+            for (Service service : SERVICES) {
+                stack.awaitHealthy(service);
+                progress.accept(String.format("  %-21s up on %s (%d ms)", service.name(), stack.url(service.name()),
+                        Duration.between(began, Instant.now()).toMillis()));
+            }
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private static Path jar(Config config, Service service) {
+        return config.root().resolve("services").resolve(service.name()).resolve("target").resolve(service.name() + ".jar");
+    }
+
+    private static void checkPortsFree(Config config) {
+        Map<Integer, String> wanted = new LinkedHashMap<>();
+        wanted.put(config.kafkaPort(), "Kafka broker");
+        wanted.put(config.controllerPort(), "Kafka controller");
+        config.ports().forEach((name, port) -> wanted.put(port, name));
+        List<String> taken = new ArrayList<>();
+        wanted.forEach((port, what) -> {
+            if (!Ports.isFree(port)) {
+                taken.add("port " + port + " (" + what + ")");
+            }
+        });
+        if (!taken.isEmpty()) {
+            throw new StartFailure("already in use: " + String.join(", ", taken)
+                    + ". Is another Entrada (or another program) running? Stop it, then try again.");
+        }
+    }
+
+    private static Map<String, String> environment(Config config, Service service) {
+        Map<String, String> env = new HashMap<>();
+        env.put("PORT", String.valueOf(config.ports().get(service.name())));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + config.kafkaPort());
+        env.put("ENTRADA_DATA_DIR", config.dataDir().toAbsolutePath().toString());
+        if (service.name().equals(GATEWAY)) {
+            env.put("REGISTRATION_URL", "http://127.0.0.1:" + config.ports().get("registration-service"));
+            env.put("TICKETING_URL", "http://127.0.0.1:" + config.ports().get("ticketing-service"));
+            env.put("CHECKIN_URL", "http://127.0.0.1:" + config.ports().get("checkin-service"));
+            env.put("REPORTING_URL", "http://127.0.0.1:" + config.ports().get("reporting-service"));
+        }
+        env.putAll(config.extraEnv().getOrDefault(service.name(), Map.of()));
+        return env;
+    }
+
+    private void awaitHealthy(Service service) {
+        ChildProcess process = processes.get(service.name());
+        URI health = URI.create(url(service.name()) + service.healthPath());
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(HEALTH_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new StartFailure(service.name() + " exited during start-up (exit " + process.exitValue() + "); see "
+                        + process.logFile() + "\n" + tail(process.logFile()));
+            }
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(3)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StartFailure("interrupted while waiting for " + service.name());
+            }
+            pause();
+        }
+        throw new StartFailure(service.name() + " was not healthy within " + HEALTH_TIMEOUT.toSeconds() + " s at " + health
+                + "; see " + process.logFile() + "\n" + tail(process.logFile()));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250); // polling a child process's health endpoint, not a test
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
+        } catch (IOException e) {
+            return "(cannot read " + log + ")";
+        }
+    }
+
+    public String url(String service) {
+        return "http://127.0.0.1:" + config.ports().get(service);
+    }
+
+    public String gatewayUrl() {
+        return url(GATEWAY);
+    }
+
+    public KafkaBroker broker() {
+        return broker;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** Process ids of the broker and every service, for measuring and for fault tests. */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put("kafka", broker.pid());
+        processes.forEach((name, process) -> pids.put(name, process.pid()));
+        return pids;
+    }
+
+    /** Stops the services (gateway first), then the broker: clients before the broker, or they hang on close. */
+    @Override
+    public void close() {
+        List<ChildProcess> reversed = new ArrayList<>(processes.values());
+        java.util.Collections.reverse(reversed);
+        reversed.parallelStream().forEach(ChildProcess::close);
+        broker.close();
+    }
+}

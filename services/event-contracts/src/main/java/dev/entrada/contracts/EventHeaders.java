@@ -1,0 +1,14 @@
+package dev.entrada.contracts;
+
+/** Kafka record headers carried by every event. Values are UTF-8 strings. */
+public final class EventHeaders {
+    /** Logical event type, e.g. {@code TicketIssued}; never a Java class name. */
+    public static final String EVENT_TYPE = "event-type";
+    /** UUID of this event: the idempotency key consumers remember. */
+    public static final String EVENT_ID = "event-id";
+    /** On a dead-lettered record: why the consumer gave up. */
+    public static final String DLT_ERROR = "dlt-error";
+
+    private EventHeaders() {
+    }
+}

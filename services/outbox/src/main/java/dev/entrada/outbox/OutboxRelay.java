@@ -1,0 +1,203 @@
+package dev.entrada.outbox;
+
+import dev.entrada.contracts.EventHeaders;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes committed outbox rows to Kafka in insertion order, then marks them published. Runs on
+ * one daemon thread; {@link #wakeUp()} after a commit makes the event leave at once instead of at
+ * the next poll. If Kafka is unreachable the rows stay and are retried; a row is marked only after
+ * the broker acknowledged it ({@code acks=all}, idempotent producer). A crash between the
+ * acknowledgement and the mark re-sends the row: consumers deduplicate on the {@code event-id}
+ * header, so delivery is effectively once.
+ */
+public final class OutboxRelay implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int BATCH = 200;
+    private static final Duration KEEP_PUBLISHED = Duration.ofDays(7);
+
+    private final DataSource dataSource;
+    private final Producer<String, String> producer;
+    private final Duration pollInterval;
+    private final Object signal = new Object();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private boolean wakeRequested;
+    private Instant lastCleanup = Instant.EPOCH;
+
+    public OutboxRelay(DataSource dataSource, String bootstrapServers, String clientId) {
+        this(dataSource, new KafkaProducer<>(producerConfig(bootstrapServers, clientId)), Duration.ofMillis(500));
+    }
+
+    OutboxRelay(DataSource dataSource, Producer<String, String> producer, Duration pollInterval) {
+        this.dataSource = dataSource;
+        this.producer = producer;
+        this.pollInterval = pollInterval;
+        this.thread = new Thread(this::run, "outbox-relay");
+        this.thread.setDaemon(true);
+    }
+
+    public static Map<String, Object> producerConfig(String bootstrapServers, String clientId) {
+        return Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, clientId + "-outbox",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    }
+
+    public OutboxRelay start() {
+        thread.start();
+        return this;
+    }
+
+    /** Ask the relay to look for new rows now (call after a transaction that wrote some committed). */
+    public void wakeUp() {
+        synchronized (signal) {
+            wakeRequested = true;
+            signal.notifyAll();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            int published;
+            try {
+                published = publishPending();
+                cleanUpOccasionally();
+            } catch (Exception e) {
+                log.warn("outbox relay: {}; retrying", e.toString());
+                published = 0;
+            }
+            if (published == 0) {
+                awaitSignal();
+            }
+        }
+    }
+
+    private void awaitSignal() {
+        synchronized (signal) {
+            if (!wakeRequested && running) {
+                try {
+                    signal.wait(pollInterval.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+            wakeRequested = false;
+        }
+    }
+
+    /** Publishes one batch of pending rows; returns how many were published. */
+    int publishPending() throws SQLException, InterruptedException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            List<Long> ids = new ArrayList<>();
+            List<Future<RecordMetadata>> sends = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, event_id, topic, record_key, event_type, payload FROM outbox"
+                            + " WHERE published_at IS NULL ORDER BY id FETCH FIRST " + BATCH + " ROWS ONLY");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ProducerRecord<String, String> record = new ProducerRecord<>(
+                            rows.getString("topic"), rows.getString("record_key"), rows.getString("payload"));
+                    record.headers().add(EventHeaders.EVENT_TYPE, rows.getString("event_type").getBytes(StandardCharsets.UTF_8));
+                    record.headers().add(EventHeaders.EVENT_ID, rows.getString("event_id").getBytes(StandardCharsets.UTF_8));
+                    ids.add(rows.getLong("id"));
+                    sends.add(producer.send(record));
+                }
+            }
+            int acknowledged = 0;
+            for (Future<RecordMetadata> send : sends) {
+                try {
+                    send.get(40, TimeUnit.SECONDS);
+                    acknowledged++;
+                } catch (Exception e) {
+                    log.warn("outbox relay: publishing failed after {} of {} rows: {}", acknowledged, sends.size(), e.toString());
+                    break;
+                }
+            }
+            markPublished(connection, ids.subList(0, acknowledged));
+            return acknowledged;
+        }
+    }
+
+    private static void markPublished(Connection connection, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE outbox SET published_at = ? WHERE id = ?")) {
+            Timestamp now = Timestamp.from(Instant.now());
+            for (Long id : ids) {
+                update.setTimestamp(1, now);
+                update.setLong(2, id);
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    private void cleanUpOccasionally() throws SQLException {
+        Instant now = Instant.now();
+        if (Duration.between(lastCleanup, now).toHours() < 1) {
+            return;
+        }
+        lastCleanup = now;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE published_at < ?")) {
+            connection.setAutoCommit(true);
+            delete.setTimestamp(1, Timestamp.from(now.minus(KEEP_PUBLISHED)));
+            delete.executeUpdate();
+        }
+    }
+
+    /** Rows not yet acknowledged by Kafka (for health and tests). */
+    public long pendingCount() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL");
+             ResultSet rows = count.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        wakeUp();
+        try {
+            thread.join(15_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(10));
+    }
+}
