@@ -1,0 +1,20 @@
+package dev.entrada.registration.messaging;
+
+import dev.entrada.outbox.OutboxRelay;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+
+@Configuration(proxyBeanMethods = false)
+class OutboxConfig {
+
+    /** Started once Flyway has created the outbox table; closed (flushing its producer) on shutdown. */
+    @Bean(destroyMethod = "close")
+    @DependsOnDatabaseInitialization
+    OutboxRelay outboxRelay(DataSource dataSource, KafkaProperties kafka) {
+        return new OutboxRelay(dataSource, String.join(",", kafka.getBootstrapServers()), "registration-service").start();
+    }
+}
