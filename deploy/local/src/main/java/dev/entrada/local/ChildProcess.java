@@ -28,25 +28,60 @@ final class ChildProcess implements AutoCloseable {
         this.logFile = logFile;
     }
 
-    /** Runs {@code mainAndArgs} in a new JVM on this JVM's own classpath. */
+    /** Runs {@code mainAndArgs} in a new JVM on this JVM's own classpath; it ends when this JVM does. */
     static ChildProcess java(String name, List<String> jvmOptions, List<String> mainAndArgs, Map<String, String> env, Path logFile) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(String.join(File.pathSeparator, currentClasspath()));
+        command.add(ParentWatch.class.getName());
+        command.add(String.valueOf(ProcessHandle.current().pid()));
         command.addAll(mainAndArgs);
         return start(name, command, env, logFile);
     }
 
-    /** Runs an executable jar in a new JVM. */
-    static ChildProcess jar(String name, List<String> jvmOptions, Path jar, Map<String, String> env, Path logFile) {
+    /**
+     * Runs an executable jar in a new JVM that ends when this JVM does. The jar's own main class is
+     * started through {@link ParentWatch}, which sits alone in {@code watchDir} so that nothing else
+     * of the launcher's classpath leaks into the service.
+     */
+    static ChildProcess jar(String name, List<String> jvmOptions, Path jar, Path watchDir, Map<String, String> env, Path logFile) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar.toString());
+        command.add("-cp");
+        command.add(jar + File.pathSeparator + parentWatchClasspath(watchDir));
+        command.add(ParentWatch.class.getName());
+        command.add(String.valueOf(ProcessHandle.current().pid()));
+        command.add(mainClass(jar));
         return start(name, command, env, logFile);
+    }
+
+    private static String mainClass(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            String main = manifest == null ? null : manifest.getMainAttributes().getValue("Main-Class");
+            if (main == null) {
+                throw new IllegalStateException(jar + " has no Main-Class");
+            }
+            return main;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + jar, e);
+        }
+    }
+
+    /** Copies the ParentWatch class file into {@code dir} (once) and returns the classpath entry. */
+    private static String parentWatchClasspath(Path dir) {
+        String resource = ParentWatch.class.getName().replace('.', '/') + ".class";
+        Path target = dir.resolve(resource);
+        try (var in = ChildProcess.class.getClassLoader().getResourceAsStream(resource)) {
+            Files.createDirectories(target.getParent());
+            Files.write(target, in.readAllBytes());
+            return dir.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static ChildProcess start(String name, List<String> command, Map<String, String> env, Path logFile) {

@@ -117,7 +117,7 @@ public final class Stack implements AutoCloseable {
         try {
             for (Service service : SERVICES) {
                 processes.put(service.name(), ChildProcess.jar(service.name(), config.jvmOptions(), jar(config, service),
-                        environment(config, service), logs.resolve(service.name() + ".log")));
+                        config.dataDir().resolve("launcher"), environment(config, service), logs.resolve(service.name() + ".log")));
             }
             for (Service service : SERVICES) {
                 stack.awaitHealthy(service);
