@@ -2,10 +2,8 @@ package dev.entrada.registration;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
-@ConfigurationPropertiesScan
 public class RegistrationServiceApplication {
 
     public static void main(String[] args) {

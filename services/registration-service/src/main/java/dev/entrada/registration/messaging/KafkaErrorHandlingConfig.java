@@ -23,7 +23,7 @@ class KafkaErrorHandlingConfig {
      * retried at all. Boot wires this bean into the listener container factory.
      */
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template) {
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<?, ?> template) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 // a negative partition lets the producer choose, so the DLT may have fewer partitions
                 (record, error) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));

@@ -1,0 +1,39 @@
+package dev.entrada.gateway.web;
+
+import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+import static org.springframework.web.reactive.function.server.RouterFunctions.route;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/** The four pages of the web UI at clean URLs; their CSS and JS are plain static resources. */
+@Configuration(proxyBeanMethods = false)
+class PageRoutes {
+
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
+    @Bean
+    RouterFunction<ServerResponse> pages() {
+        return route(GET("/"), page("index.html"))
+                .andRoute(GET("/scan"), page("scan.html"))
+                .andRoute(GET("/dashboard"), page("dashboard.html"))
+                // Any id: the page itself asks the API for the ticket and shows what it answers.
+                .andRoute(GET("/tickets/{ticketId}"), page("ticket.html"));
+    }
+
+    private static HandlerFunction<ServerResponse> page(String file) {
+        ClassPathResource resource = new ClassPathResource("static/" + file);
+        return request -> ServerResponse.ok()
+                .contentType(HTML)
+                .cacheControl(CacheControl.noCache())
+                .bodyValue(resource);
+    }
+}

@@ -1,0 +1,3 @@
+package dev.entrada.registration.registration;
+
+public enum RegistrationStatus { CONFIRMED, WAITLISTED, CANCELLED }

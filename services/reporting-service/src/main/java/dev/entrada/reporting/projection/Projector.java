@@ -1,0 +1,127 @@
+package dev.entrada.reporting.projection;
+
+import dev.entrada.contracts.DomainEvent;
+import dev.entrada.contracts.catalog.EventPublished;
+import dev.entrada.contracts.checkin.AttendeeCheckedIn;
+import dev.entrada.contracts.checkin.AttendeeCheckedOut;
+import dev.entrada.contracts.checkin.CheckInConflict;
+import dev.entrada.contracts.checkin.CheckInRejected;
+import dev.entrada.contracts.registration.AttendeeErased;
+import dev.entrada.contracts.registration.RegistrationCancelled;
+import dev.entrada.contracts.registration.RegistrationConfirmed;
+import dev.entrada.contracts.registration.RegistrationWaitlisted;
+import dev.entrada.contracts.signing.SigningKeyEvent;
+import dev.entrada.contracts.ticket.TicketIssued;
+import dev.entrada.contracts.ticket.TicketRevoked;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Applies one event to the projections in one transaction with its processed_events row, so a
+ * redelivered event changes nothing. Events must already be checked (see messaging.EventChecks).
+ */
+@Singleton
+public class Projector {
+    static final String CONFIRMED = "CONFIRMED";
+    static final String WAITLISTED = "WAITLISTED";
+    static final String CANCELLED = "CANCELLED";
+
+    private final ProjectionRepository repository;
+
+    public Projector(ProjectionRepository repository) {
+        this.repository = repository;
+    }
+
+    /** @return false if this event id was applied before (nothing changed) */
+    @Transactional
+    public boolean apply(String eventId, String topic, String typeName, DomainEvent event) {
+        Instant now = Instant.now();
+        if (repository.markProcessed(eventId, typeName, topic, now) == 0) {
+            return false;
+        }
+        String catalogueEvent = project(event);
+        if (catalogueEvent != null) {
+            repository.touch(catalogueEvent, now);
+        }
+        return true;
+    }
+
+    /** @return the catalogue event whose projection changed, or null if none */
+    private String project(DomainEvent event) {
+        if (event instanceof EventPublished e) {
+            published(e);
+            return e.eventId();
+        } else if (event instanceof RegistrationConfirmed e) {
+            repository.upsertRegistration(e.registrationId(), e.eventId(), CONFIRMED, e.ticketType(), e.country(),
+                    e.organization(), e.occurredAt());
+            return e.eventId();
+        } else if (event instanceof RegistrationWaitlisted e) {
+            repository.upsertRegistration(e.registrationId(), e.eventId(), WAITLISTED, e.ticketType(), e.country(),
+                    e.organization(), e.occurredAt());
+            return e.eventId();
+        } else if (event instanceof RegistrationCancelled e) {
+            repository.upsertRegistration(e.registrationId(), e.eventId(), CANCELLED, null, null, null, e.occurredAt());
+            return e.eventId();
+        } else if (event instanceof AttendeeErased e) {
+            repository.eraseRegistration(e.registrationId());
+            return e.eventId();
+        } else if (event instanceof TicketIssued e) {
+            repository.upsertTicket(e.ticketId(), e.registrationId(), e.eventId(), e.ticketType());
+            return e.eventId();
+        } else if (event instanceof TicketRevoked e) {
+            repository.revokeTicket(e.ticketId(), e.eventId());
+            return e.eventId();
+        } else if (event instanceof AttendeeCheckedIn e) {
+            repository.recordAdmission(e.ticketId(), e.checkpointId(), e.eventId(), e.ticketType(),
+                    firstNonNull(e.scannedAt(), e.occurredAt()));
+            return e.eventId();
+        } else if (event instanceof AttendeeCheckedOut e) {
+            repository.recordExit(e.ticketId(), e.checkpointId(), e.eventId(), firstNonNull(e.scannedAt(), e.occurredAt()));
+            return e.eventId();
+        } else if (event instanceof CheckInRejected e) {
+            repository.recordRejection(e.eventId(), e.checkpointId(), e.reason(), firstNonNull(e.scannedAt(), e.occurredAt()));
+            return e.eventId();
+        } else if (event instanceof CheckInConflict e) {
+            repository.recordConflict(e.eventId(), e.ticketId(), e.checkpointId(), e.deviceId(),
+                    firstNonNull(e.scannedAt(), e.occurredAt()), e.firstCheckpointId(), e.firstDeviceId(), e.firstScannedAt());
+            return e.eventId();
+        } else if (event instanceof SigningKeyEvent) {
+            // Keys matter to check-in, not to attendance; acknowledged so the topic is consumed.
+            return null;
+        }
+        throw new IllegalArgumentException("no projection for " + event.getClass().getName());
+    }
+
+    private void published(EventPublished e) {
+        Instant at = e.occurredAt() != null ? e.occurredAt() : Instant.now();
+        if (repository.upsertEvent(e.eventId(), e.version(), e.name(), e.capacity(), at) == 0) {
+            return; // an older copy than the one held
+        }
+        repository.clearTicketTypes(e.eventId());
+        Set<String> codes = new HashSet<>();
+        int position = 0;
+        for (EventPublished.TicketType t : e.ticketTypes() == null ? List.<EventPublished.TicketType>of() : e.ticketTypes()) {
+            if (codes.add(t.code())) {
+                repository.addTicketType(e.eventId(), t.code(), position++);
+            }
+        }
+        repository.clearCheckpoints(e.eventId());
+        Set<String> ids = new HashSet<>();
+        position = 0;
+        for (EventPublished.Checkpoint c : e.checkpoints() == null ? List.<EventPublished.Checkpoint>of() : e.checkpoints()) {
+            if (ids.add(c.id())) {
+                String kind = c.kind() == null ? EventPublished.CheckpointKind.DOOR.name() : c.kind().name();
+                repository.addCheckpoint(e.eventId(), c.id(), kind, position++);
+            }
+        }
+    }
+
+    private static Instant firstNonNull(Instant a, Instant b) {
+        return a != null ? a : b;
+    }
+}

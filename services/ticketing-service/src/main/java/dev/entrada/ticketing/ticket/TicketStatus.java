@@ -1,0 +1,6 @@
+package dev.entrada.ticketing.ticket;
+
+public enum TicketStatus {
+    ISSUED,
+    REVOKED
+}
