@@ -8,6 +8,7 @@ import dev.entrada.contracts.checkin.CheckInRejected;
 import dev.entrada.contracts.registration.AttendeeErased;
 import dev.entrada.contracts.registration.RegistrationCancelled;
 import dev.entrada.contracts.registration.RegistrationConfirmed;
+import dev.entrada.contracts.registration.RegistrationCorrected;
 import dev.entrada.contracts.registration.RegistrationWaitlisted;
 import dev.entrada.contracts.signing.SigningKeyPublished;
 import dev.entrada.contracts.signing.SigningKeyRetired;
@@ -34,6 +35,7 @@ public final class EventTypes {
         register("EventPublished", EventPublished.class, Topics.EVENT_CATALOG);
         register("RegistrationConfirmed", RegistrationConfirmed.class, Topics.REGISTRATION_EVENTS);
         register("RegistrationWaitlisted", RegistrationWaitlisted.class, Topics.REGISTRATION_EVENTS);
+        register("RegistrationCorrected", RegistrationCorrected.class, Topics.REGISTRATION_EVENTS);
         register("RegistrationCancelled", RegistrationCancelled.class, Topics.REGISTRATION_EVENTS);
         register("AttendeeErased", AttendeeErased.class, Topics.REGISTRATION_EVENTS);
         register("TicketIssued", TicketIssued.class, Topics.TICKET_EVENTS);

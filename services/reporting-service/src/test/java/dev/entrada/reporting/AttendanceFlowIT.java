@@ -122,7 +122,7 @@ class AttendanceFlowIT implements TestPropertyProvider {
         publish(confirmed("r1", "COMPANY", "ES"));
         publish(confirmed("r2", "COMPANY", "ES"));
         publish(confirmed("r3", "DELEGATION", "MX"));
-        publish(new RegistrationWaitlisted("r4", EVENT, "COMPANY", "Ana Ruiz", "ana@example.com", "Acme", "ES", "es", at(1)));
+        publish(new RegistrationWaitlisted("r4", EVENT, "COMPANY", "Ana Ruiz", "ana@example.com", "Acme", "ES", "es", 1, at(1)));
         publish(new RegistrationCancelled("r2", EVENT, "attendee", at(2)));
         publish(ticket("t1", "r1", "COMPANY"));
 
@@ -133,7 +133,7 @@ class AttendanceFlowIT implements TestPropertyProvider {
         publish(checkedIn("t1", "COMPANY", "session-room", at(100)));
         publish(new AttendeeCheckedOut("t1", EVENT, "entrance", "door-1", at(180), at(180)));
         String rejectionId = UUID.randomUUID().toString();
-        CheckInRejected rejection = new CheckInRejected("t9", EVENT, "entrance", "door-1", "REVOKED", at(70), at(70));
+        CheckInRejected rejection = new CheckInRejected("t9", EVENT, "entrance", "door-1", "REVOKED", null, at(70), at(70));
         publish(rejection, rejectionId);
         publish(rejection, rejectionId);
 
@@ -268,6 +268,6 @@ class AttendanceFlowIT implements TestPropertyProvider {
     }
 
     private static AttendeeCheckedIn checkedIn(String ticketId, String type, String checkpoint, Instant at) {
-        return new AttendeeCheckedIn(ticketId, EVENT, type, checkpoint, "door-1", "SCAN", at, at);
+        return new AttendeeCheckedIn(ticketId, EVENT, type, checkpoint, "door-1", "SCAN", null, at, at);
     }
 }

@@ -95,16 +95,16 @@ class PostgresProjectionIT implements TestPropertyProvider {
                 List.of(), null, T0.minusSeconds(500)));
         apply(new RegistrationCancelled("r2", EVENT, "attendee", T0.minusSeconds(400)));
         // Scanned before its ticket is known here; the door knew no type.
-        apply(new AttendeeCheckedIn("t1", EVENT, null, "main-door", "d1", "SCAN", T0.plusSeconds(65), T0.plusSeconds(65)));
-        apply(new AttendeeCheckedIn("t1", EVENT, null, "auditorium", "d2", "SCAN", T0.plusSeconds(1200), T0.plusSeconds(1200)));
+        apply(new AttendeeCheckedIn("t1", EVENT, null, "main-door", "d1", "SCAN", null, T0.plusSeconds(65), T0.plusSeconds(65)));
+        apply(new AttendeeCheckedIn("t1", EVENT, null, "auditorium", "d2", "SCAN", null, T0.plusSeconds(1200), T0.plusSeconds(1200)));
         apply(new AttendeeCheckedOut("t1", EVENT, "auditorium", "d2", T0.plusSeconds(3000), T0.plusSeconds(3000)));
         apply(new TicketIssued("t1", "r1", EVENT, "GUEST", "Lucía", "Indra", "0001", null, null, T0.minusSeconds(300)));
-        apply(new CheckInRejected(null, EVENT, "main-door", "d1", "MALFORMED", T0.plusSeconds(70), T0.plusSeconds(70)));
+        apply(new CheckInRejected(null, EVENT, "main-door", "d1", "MALFORMED", null, T0.plusSeconds(70), T0.plusSeconds(70)));
         apply(new CheckInConflict("t1", EVENT, "main-door", "d3", T0.plusSeconds(90), "main-door", "d1", T0.plusSeconds(65),
                 T0.plusSeconds(600)));
         apply(new AttendeeErased("r1", EVENT, T0.plusSeconds(7200)));
         String duplicateId = UUID.randomUUID().toString();
-        CheckInRejected rejected = new CheckInRejected("t7", EVENT, "main-door", "d1", "REVOKED", T0.plusSeconds(80), T0.plusSeconds(80));
+        CheckInRejected rejected = new CheckInRejected("t7", EVENT, "main-door", "d1", "REVOKED", null, T0.plusSeconds(80), T0.plusSeconds(80));
         assertThat(apply(rejected, duplicateId)).isTrue();
         assertThat(apply(rejected, duplicateId)).as("a redelivered event changes nothing").isFalse();
 

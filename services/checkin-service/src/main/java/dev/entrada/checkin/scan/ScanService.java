@@ -141,10 +141,10 @@ public class ScanService {
                     .or(() -> catalog.ticketType(checkpoint.eventId(), claims))
                     .orElse(null);
             outbox.append(new AttendeeCheckedIn(claims.ticketId().toString(), checkpoint.eventId(), ticketType,
-                    checkpoint.checkpointId(), deviceId, METHOD_SCAN, now, now));
+                    checkpoint.checkpointId(), deviceId, METHOD_SCAN, null, now, now));
         } else if (result instanceof Rejected rejected) {
             outbox.append(new CheckInRejected(rejected.ticketId().map(UUID::toString).orElse(null), checkpoint.eventId(),
-                    checkpoint.checkpointId(), deviceId, rejected.reason().name(), now, now));
+                    checkpoint.checkpointId(), deviceId, rejected.reason().name(), null, now, now));
         }
     }
 

@@ -6,7 +6,8 @@ import java.time.Instant;
  * A person was admitted at a checkpoint.
  *
  * @param method    {@code SCAN} or {@code MANUAL} (found by name at the desk)
- * @param scannedAt the device's time of the scan (may be earlier than {@code occurredAt} for offline scans)
+ * @param recordedBy for {@code MANUAL}: the staff member who checked the person in; null for scans
+ * @param scannedAt  the device's time of the scan (may be earlier than {@code occurredAt} for offline scans)
  */
 public record AttendeeCheckedIn(
         String ticketId,
@@ -15,6 +16,7 @@ public record AttendeeCheckedIn(
         String checkpointId,
         String deviceId,
         String method,
+        String recordedBy,
         Instant scannedAt,
         Instant occurredAt) implements CheckInEvent {
 }

@@ -4,7 +4,7 @@ import dev.entrada.contracts.DomainEvent;
 
 /** Events of the registration aggregate, on {@code registration-events}, keyed by registration id. */
 public sealed interface RegistrationEvent extends DomainEvent
-        permits RegistrationConfirmed, RegistrationWaitlisted, RegistrationCancelled, AttendeeErased {
+        permits RegistrationConfirmed, RegistrationWaitlisted, RegistrationCorrected, RegistrationCancelled, AttendeeErased {
 
     String registrationId();
 

@@ -88,7 +88,7 @@ public class RegistrationService {
                 ? new RegistrationConfirmed(r.id(), r.eventId(), r.ticketType(), r.fullName(), r.email(), r.organization(),
                 r.organizationKind(), r.jobTitle(), r.country(), r.locale(), r.sessions(), r.accessTokenHash(), now)
                 : new RegistrationWaitlisted(r.id(), r.eventId(), r.ticketType(), r.fullName(), r.email(), r.organization(),
-                r.country(), r.locale(), now));
+                r.country(), r.locale(), null, now));
         return new Created(r.id(), status, token.value());
     }
 

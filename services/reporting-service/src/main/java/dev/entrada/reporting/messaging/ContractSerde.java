@@ -7,6 +7,7 @@ import dev.entrada.contracts.checkin.CheckInConflict;
 import dev.entrada.contracts.checkin.CheckInRejected;
 import dev.entrada.contracts.registration.AttendeeErased;
 import dev.entrada.contracts.registration.RegistrationCancelled;
+import dev.entrada.contracts.registration.RegistrationCorrected;
 import dev.entrada.contracts.registration.RegistrationConfirmed;
 import dev.entrada.contracts.registration.RegistrationWaitlisted;
 import dev.entrada.contracts.signing.SigningKeyPublished;
@@ -26,6 +27,7 @@ import io.micronaut.serde.annotation.SerdeImport;
 @SerdeImport(EventPublished.CheckpointKind.class)
 @SerdeImport(RegistrationConfirmed.class)
 @SerdeImport(RegistrationWaitlisted.class)
+@SerdeImport(RegistrationCorrected.class)
 @SerdeImport(RegistrationCancelled.class)
 @SerdeImport(AttendeeErased.class)
 @SerdeImport(TicketIssued.class)

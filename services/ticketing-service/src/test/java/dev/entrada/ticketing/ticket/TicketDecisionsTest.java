@@ -70,7 +70,7 @@ class TicketDecisionsTest {
     @Test
     void waitlistingIsNotATicketingConcernButAMissingRegistrationIdIsInvalid() {
         var waitlisted = new RegistrationWaitlisted("r-2", "b2b-industrial-2017", "COMPANY", "Ana", "ana@example.com",
-                "Org", "ES", "es", NOW);
+                "Org", "ES", "es", null, NOW);
         assertThat(TicketDecisions.decide(waitlisted, Optional.empty())).isInstanceOf(TicketChange.NoChange.class);
         assertThat(TicketDecisions.decide(new AttendeeErased(null, "b2b-industrial-2017", NOW), Optional.empty()))
                 .isEqualTo(new TicketChange.Invalid("registrationId is missing"));
