@@ -47,6 +47,10 @@ public final class Launcher {
         System.out.println("  scan (staff)  " + gateway + "/scan");
         System.out.println("  dashboard     " + gateway + "/dashboard");
         System.out.println("  API           " + gateway + "/api/events");
+        if (System.getenv("ENTRADA_ORGANIZER_TOKEN") == null) {
+            System.out.println("Organiser token (organiser-only API calls, as 'Authorization: Bearer …'): "
+                    + stack.config().organizerToken() + "\n  (kept in " + dataDir.resolve(OrganizerToken.FILE) + ")");
+        }
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
     }

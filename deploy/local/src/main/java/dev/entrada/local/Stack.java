@@ -43,26 +43,27 @@ public final class Stack implements AutoCloseable {
      * @param ports       service name → HTTP port
      * @param extraEnv    service name → additional environment (e.g. a PostgreSQL {@code DB_URL})
      * @param jvmOptions  options for every service JVM
+     * @param organizerToken the bearer token organiser-only endpoints accept until sign-in exists
      */
     public record Config(Path root, Path dataDir, int kafkaPort, int controllerPort, Map<String, Integer> ports,
-                         Map<String, Map<String, String>> extraEnv, List<String> jvmOptions) {
+                         Map<String, Map<String, String>> extraEnv, List<String> jvmOptions, String organizerToken) {
 
         /** The well-known ports: gateway 8080, services 8081-8084, Kafka 9092 (controller 9093). */
         public static Config defaults(Path root, Path dataDir) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             SERVICES.forEach(s -> ports.put(s.name(), s.defaultPort()));
-            return new Config(root, dataDir, 9092, 9093, ports, Map.of(), defaultJvmOptions());
+            return new Config(root, dataDir, 9092, 9093, ports, Map.of(), defaultJvmOptions(), OrganizerToken.of(dataDir));
         }
 
         /** Free ports chosen now: for tests, so that runs never collide. */
         public static Config freePorts(Path root, Path dataDir) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             SERVICES.forEach(s -> ports.put(s.name(), Ports.free()));
-            return new Config(root, dataDir, Ports.free(), Ports.free(), ports, Map.of(), defaultJvmOptions());
+            return new Config(root, dataDir, Ports.free(), Ports.free(), ports, Map.of(), defaultJvmOptions(), OrganizerToken.random());
         }
 
         public Config withExtraEnv(Map<String, Map<String, String>> env) {
-            return new Config(root, dataDir, kafkaPort, controllerPort, ports, env, jvmOptions);
+            return new Config(root, dataDir, kafkaPort, controllerPort, ports, env, jvmOptions, organizerToken);
         }
 
         private static List<String> defaultJvmOptions() {
@@ -157,6 +158,7 @@ public final class Stack implements AutoCloseable {
         env.put("PORT", String.valueOf(config.ports().get(service.name())));
         env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + config.kafkaPort());
         env.put("ENTRADA_DATA_DIR", config.dataDir().toAbsolutePath().toString());
+        env.put("ENTRADA_ORGANIZER_TOKEN", config.organizerToken());
         if (service.name().equals(GATEWAY)) {
             env.put("REGISTRATION_URL", "http://127.0.0.1:" + config.ports().get("registration-service"));
             env.put("TICKETING_URL", "http://127.0.0.1:" + config.ports().get("ticketing-service"));

@@ -19,7 +19,8 @@ class StackTest {
             Stack.Config free = Stack.Config.freePorts(dir, dir);
             Map<String, Integer> ports = new LinkedHashMap<>(free.ports());
             ports.put("api-gateway", taken.getLocalPort());
-            Stack.Config config = new Stack.Config(dir, dir, free.kafkaPort(), free.controllerPort(), ports, Map.of(), free.jvmOptions());
+            Stack.Config config = new Stack.Config(dir, dir, free.kafkaPort(), free.controllerPort(), ports, Map.of(),
+                    free.jvmOptions(), free.organizerToken());
 
             assertThatThrownBy(() -> Stack.start(config, line -> { }))
                     .isInstanceOf(Stack.StartFailure.class)
