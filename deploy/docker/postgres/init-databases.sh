@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs once, when the PostgreSQL volume is new: one database and one user per service, so no service
+# can read another's tables.
+set -euo pipefail
+for service in registration ticketing checkin reporting; do
+  var="$(echo "$service" | tr '[:lower:]' '[:upper:]')_DB_PASSWORD"
+  password="${!var:?$var must be set (see deploy/.env.example)}"
+  psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres <<SQL
+CREATE USER $service WITH PASSWORD '$password';
+CREATE DATABASE $service OWNER $service;
+REVOKE ALL ON DATABASE $service FROM PUBLIC;
+SQL
+done
