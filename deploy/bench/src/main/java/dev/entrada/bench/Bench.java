@@ -1,0 +1,162 @@
+package dev.entrada.bench;
+
+import dev.entrada.local.Stack;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * {@code ./bench [--runs N] [--step-seconds S]}: starts the whole stack on PostgreSQL (production's
+ * database), runs every scenario N times (default 5) against baselines measured in the same run, and
+ * writes docs/benchmarks.md, docs/benchmarks.csv and the PNG charts beside them.
+ */
+public final class Bench {
+    private static final List<String> SERVICE_DATABASES = List.of("registration", "ticketing", "checkin", "reporting");
+
+    public static void main(String[] args) throws Exception {
+        int runs = 5;
+        int stepSeconds = 5;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--step-seconds" -> stepSeconds = Integer.parseInt(args[++i]);
+                default -> {
+                    System.err.println("usage: bench [--runs N] [--step-seconds S]");
+                    System.exit(2);
+                }
+            }
+        }
+        Path root = findRoot();
+        Path benchJar = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Map<String, Map<String, String>> env = new HashMap<>();
+        for (String database : SERVICE_DATABASES) {
+            Databases.recreate("bench_" + database);
+            env.put(database + "-service", Map.of("DB_URL", Databases.url("bench_" + database), "DB_USER", Databases.USER, "DB_PASSWORD", ""));
+        }
+        Databases.recreate("bench_baseline");
+        DataSource baseline = Databases.dataSource("bench_baseline");
+        Stack.Config defaults = Stack.Config.freePorts(root, Files.createTempDirectory("entrada-bench-")).withExtraEnv(env);
+        Stack.Config config = new Stack.Config(defaults.root(), defaults.dataDir(), defaults.kafkaPort(), defaults.controllerPort(),
+                defaults.ports(), defaults.extraEnv(), List.of("-Xms128m", "-Xmx512m"), defaults.organizerToken());
+
+        List<Measurement> all = new ArrayList<>();
+        Instant began = Instant.now();
+        try (Stack stack = Stack.start(config, line -> System.out.println("[stack] " + line))) {
+            all.add(Measurement.plain("start-up", "launcher to all-healthy (PostgreSQL)", Duration.between(began, Instant.now()).toMillis() / 1000.0, " s", "printed"));
+            all.add(Measurement.plain("start-up", "RSS of the stack (broker + 5 services)", rssMegabytes(stack.pids().values()), " MB", "printed"));
+            String registration = stack.url("registration-service");
+            String ticketing = stack.url("ticketing-service");
+            String checkin = stack.url("checkin-service");
+            String reporting = stack.url("reporting-service");
+            String token = config.organizerToken();
+            System.out.println("preparing tickets…");
+            ScanScenario.Tickets door = ScanScenario.prepare(registration, ticketing, token, "bench-door", 300);
+            ScanScenario.Tickets dashboard = ScanScenario.prepare(registration, ticketing, token, "bench-dash", 20 * runs);
+            ScanScenario.awaitCheckpoint(checkin, door);
+            Duration step = Duration.ofSeconds(stepSeconds);
+            for (int run = 0; run < runs; run++) {
+                System.out.printf("run %d of %d%n", run + 1, runs);
+                all.addAll(step("registrations", () -> RegistrationScenario.run(registration, token, baseline, 0)));
+                all.addAll(step("scans", () -> ScanScenario.run(checkin, door, baseline, step)));
+                int from = run * 20;
+                ScanScenario.Tickets slice = new ScanScenario.Tickets(dashboard.eventId(), dashboard.checkpointId(),
+                        dashboard.codes().subList(from, from + 20));
+                all.addAll(step("dashboard", () -> DashboardScenario.run(checkin, reporting, slice, 20, stack.broker())));
+                all.addAll(step("fold", () -> List.of(DashboardScenario.foldRate(reporting, stack.broker(), 5_000))));
+                all.addAll(step("outbox", () -> OutboxScenario.run(baseline, stack.broker())));
+                all.addAll(step("issuance", () -> IssuanceScenario.run(root, benchJar)));
+            }
+        } finally {
+            SERVICE_DATABASES.forEach(database -> Databases.drop("bench_" + database));
+            Databases.drop("bench_baseline");
+        }
+        List<Report.Row> rows = Report.fold(all);
+        Report.write(root.resolve("docs"), rows, machine(baseline), runs);
+        rows.forEach(row -> System.out.printf("%-32s %-62s %12s %s%n", row.scenario(), row.figure(),
+                Report.number(row.median(row.values())) + row.unit(),
+                row.ratios().isEmpty() ? "" : "ratio " + Report.number(row.median(row.ratios()))));
+        System.out.println("written: docs/benchmarks.md, docs/benchmarks.csv, docs/benchmarks-*.png");
+    }
+
+    interface Step {
+        List<Measurement> run() throws Exception;
+    }
+
+    /** Runs one scenario; a failure is printed and recorded, and the other scenarios still run. */
+    private static List<Measurement> step(String name, Step step) {
+        try {
+            return step.run();
+        } catch (Exception | AssertionError e) {
+            System.err.println("scenario " + name + " failed: " + e);
+            return List.of(Measurement.plain(name, "FAILED: " + e.getMessage(), Double.NaN, "", ""));
+        }
+    }
+
+    static void pause() {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+    }
+
+    private static double rssMegabytes(Iterable<Long> pids) {
+        long kb = 0;
+        for (long pid : pids) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        kb += Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                // not Linux
+            }
+        }
+        return kb / 1024.0;
+    }
+
+    private static String machine(DataSource baseline) {
+        String postgres = "PostgreSQL";
+        try (Connection connection = baseline.getConnection();
+             ResultSet version = connection.createStatement().executeQuery("SHOW server_version")) {
+            if (version.next()) {
+                postgres += " " + version.getString(1);
+            }
+        } catch (SQLException e) {
+            // keep the plain name
+        }
+        long memoryKb = 0;
+        try {
+            memoryKb = Long.parseLong(Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("[^0-9]", ""));
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return String.format("Machine: %d cores, %d GB RAM, %s %s, Java %s; %s on the same host; load generator on the same host; run %s.",
+                Runtime.getRuntime().availableProcessors(), memoryKb / 1024 / 1024, System.getProperty("os.name"),
+                System.getProperty("os.version"), System.getProperty("java.version"), postgres, Instant.now());
+    }
+
+    private static Path findRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !(Files.isDirectory(dir.resolve("services")) && Files.isDirectory(dir.resolve("deploy")))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("run from inside the Entrada repository");
+        }
+        return dir;
+    }
+
+    private Bench() {
+    }
+}
