@@ -23,19 +23,29 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real Apache Kafka broker in KRaft mode (combined broker + controller, one node), run as a
- * child JVM from the Kafka jars on this module's classpath — no Docker, no download. Its storage
- * is formatted only the first time, so a restart on the same folder keeps every topic and offset.
+ * A real Apache Kafka broker in KRaft mode (combined broker + controller), run as child JVMs from the
+ * Kafka jars on this module's classpath — no Docker, no download. One node by default; {@link
+ * #startCluster} runs three (replication 3, min ISR 2) to prove what the design promises when a broker
+ * dies. Storage is formatted only the first time, so a restart on the same folder keeps every topic and
+ * offset.
  */
 public final class KafkaBroker implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-    private final ChildProcess process;
-    private final String bootstrapServers;
+    /** One KRaft node: its id, client and controller ports, storage folder and log. */
+    public record Node(int id, int port, int controllerPort, Path dir, Path logFile) {
+    }
 
-    private KafkaBroker(ChildProcess process, String bootstrapServers) {
-        this.process = process;
-        this.bootstrapServers = bootstrapServers;
+    private final List<Node> nodes;
+    private final ChildProcess[] processes;
+    private final String voters;
+    private final String clusterId;
+
+    private KafkaBroker(List<Node> nodes, String clusterId) {
+        this.nodes = nodes;
+        this.processes = new ChildProcess[nodes.size()];
+        this.clusterId = clusterId;
+        this.voters = String.join(",", nodes.stream().map(n -> n.id() + "@127.0.0.1:" + n.controllerPort()).toList());
     }
 
     /** A broker for one test class: fresh temporary folder, free ports, every Entrada topic created. */
@@ -51,115 +61,198 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Starts the broker and waits until it answers. Formats {@code dataDir} first if it holds no
-     * Kafka storage yet.
+     * Starts a single-node broker and waits until it answers. Formats {@code dataDir} first if it holds
+     * no Kafka storage yet.
      */
     public static KafkaBroker start(Path dataDir, int port, int controllerPort, Path logFile) {
+        return start(List.of(new Node(1, port, controllerPort, dataDir, logFile)), dataDir);
+    }
+
+    /** Three nodes on free ports under {@code dataDir/node-<id>}, logs in {@code logsDir}. */
+    public static KafkaBroker startCluster(Path dataDir, Path logsDir) {
+        List<Node> nodes = new ArrayList<>();
+        for (int id = 1; id <= 3; id++) {
+            nodes.add(new Node(id, Ports.free(), Ports.free(), dataDir.resolve("node-" + id), logsDir.resolve("kafka-" + id + ".log")));
+        }
+        return start(nodes, dataDir);
+    }
+
+    private static KafkaBroker start(List<Node> nodes, Path dataDir) {
+        KafkaBroker broker = new KafkaBroker(nodes, clusterId(dataDir));
         try {
-            Path logDirs = dataDir.resolve("kafka-logs");
-            Files.createDirectories(logDirs);
-            Path config = dataDir.resolve("server.properties");
-            writeConfig(config, logDirs, port, controllerPort);
-            Path log4j = dataDir.resolve("log4j2.properties");
-            Files.writeString(log4j, String.join("\n",
-                    "rootLogger.level=WARN", "rootLogger.appenderRef.out.ref=out",
-                    "appender.out.type=Console", "appender.out.name=out",
-                    "appender.out.layout.type=PatternLayout", "appender.out.layout.pattern=%d %p %c{1} %m%n",
-                    "logger.kafka.name=kafka.server.KafkaRaftServer", "logger.kafka.level=INFO", ""));
-            // Whichever logging binding the classpath has (log4j2 for the launcher, logback in the
-            // services' tests) logs the broker at WARN, plus its start-up line.
-            Path logback = dataDir.resolve("logback.xml");
-            Files.writeString(logback, """
-                    <configuration>
-                      <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
-                        <encoder><pattern>%d %level %logger{0} %msg%n</pattern></encoder>
-                      </appender>
-                      <logger name="kafka.server.KafkaRaftServer" level="INFO"/>
-                      <root level="WARN"><appender-ref ref="out"/></root>
-                    </configuration>
-                    """);
-            List<String> jvm = List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-Dlog4j2.configurationFile=" + log4j.toUri(), "-Dlogback.configurationFile=" + logback);
-            if (!Files.exists(logDirs.resolve("meta.properties"))) {
-                List<String> format = new ArrayList<>(List.of("kafka.tools.StorageTool", "format",
-                        "-t", clusterId(), "-c", config.toString()));
-                int exit = ChildProcess.java("kafka-format", jvm, format, Map.of(), logFile).waitFor(Duration.ofSeconds(60));
-                if (exit != 0) {
-                    throw new IllegalStateException("formatting Kafka storage failed (exit " + exit + "); see " + logFile);
-                }
+            for (int i = 0; i < nodes.size(); i++) {
+                broker.format(i);
             }
-            ChildProcess process = ChildProcess.java("kafka", jvm, List.of("kafka.Kafka", config.toString()), Map.of(), logFile);
-            KafkaBroker broker = new KafkaBroker(process, "127.0.0.1:" + port);
-            broker.awaitReady();
+            for (int i = 0; i < nodes.size(); i++) {
+                broker.launch(i);
+            }
+            broker.awaitReady(nodes.size());
             return broker;
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+    }
+
+    /** The cluster id, kept beside the storage so that every node and every restart agree on it. */
+    private static String clusterId(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+            Path file = dataDir.resolve("cluster-id");
+            Path legacyMeta = dataDir.resolve("kafka-logs").resolve("meta.properties");
+            if (Files.isRegularFile(file)) {
+                return Files.readString(file).trim();
+            }
+            String id;
+            if (Files.isRegularFile(legacyMeta)) {
+                Properties meta = new Properties();
+                try (var in = Files.newBufferedReader(legacyMeta)) {
+                    meta.load(in);
+                }
+                id = meta.getProperty("cluster.id");
+            } else {
+                // Kafka cluster ids are 16 random bytes in URL-safe base64 without padding.
+                UUID uuid = UUID.randomUUID();
+                java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
+                bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+                id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+            }
+            Files.writeString(file, id + "\n");
+            return id;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static String clusterId() {
-        // Kafka cluster ids are 16 random bytes in URL-safe base64 without padding.
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    private List<String> jvmOptions(Node node) throws IOException {
+        Path log4j = node.dir().resolve("log4j2.properties");
+        Files.writeString(log4j, String.join("\n",
+                "rootLogger.level=WARN", "rootLogger.appenderRef.out.ref=out",
+                "appender.out.type=Console", "appender.out.name=out",
+                "appender.out.layout.type=PatternLayout", "appender.out.layout.pattern=%d %p %c{1} %m%n",
+                "logger.kafka.name=kafka.server.KafkaRaftServer", "logger.kafka.level=INFO", ""));
+        // Whichever logging binding the classpath has (log4j2 for the launcher, logback in the
+        // services' tests) logs the broker at WARN, plus its start-up line.
+        Path logback = node.dir().resolve("logback.xml");
+        Files.writeString(logback, """
+                <configuration>
+                  <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
+                    <encoder><pattern>%d %level %logger{0} %msg%n</pattern></encoder>
+                  </appender>
+                  <logger name="kafka.server.KafkaRaftServer" level="INFO"/>
+                  <root level="WARN"><appender-ref ref="out"/></root>
+                </configuration>
+                """);
+        return List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dlog4j2.configurationFile=" + log4j.toUri(), "-Dlogback.configurationFile=" + logback);
     }
 
-    private static void writeConfig(Path config, Path logDirs, int port, int controllerPort) throws IOException {
+    private Path writeConfig(Node node) throws IOException {
+        Path logDirs = node.dir().resolve("kafka-logs");
+        Files.createDirectories(logDirs);
+        int replication = Math.min(3, nodes.size());
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
-        p.setProperty("node.id", "1");
-        p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.setProperty("node.id", String.valueOf(node.id()));
+        p.setProperty("controller.quorum.voters", voters);
+        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + node.port() + ",CONTROLLER://127.0.0.1:" + node.controllerPort());
+        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + node.port());
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.setProperty("log.dirs", logDirs.toString());
         p.setProperty("num.partitions", "3");
-        p.setProperty("offsets.topic.replication.factor", "1");
+        p.setProperty("default.replication.factor", String.valueOf(replication));
+        p.setProperty("min.insync.replicas", String.valueOf(replication > 1 ? 2 : 1));
+        p.setProperty("offsets.topic.replication.factor", String.valueOf(replication));
         p.setProperty("offsets.topic.num.partitions", "3");
-        p.setProperty("transaction.state.log.replication.factor", "1");
-        p.setProperty("transaction.state.log.min.isr", "1");
-        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
-        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        p.setProperty("transaction.state.log.replication.factor", String.valueOf(replication));
+        p.setProperty("transaction.state.log.min.isr", String.valueOf(replication > 1 ? 2 : 1));
+        p.setProperty("share.coordinator.state.topic.replication.factor", String.valueOf(replication));
+        p.setProperty("share.coordinator.state.topic.min.isr", String.valueOf(replication > 1 ? 2 : 1));
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         p.setProperty("auto.create.topics.enable", "false");
+        Path config = node.dir().resolve("server.properties");
         try (var out = Files.newBufferedWriter(config)) {
             p.store(out, "Entrada local broker: written at every start");
         }
+        return config;
     }
 
-    private void awaitReady() {
+    private void format(int index) {
+        Node node = nodes.get(index);
+        try {
+            Path config = writeConfig(node);
+            if (!Files.exists(node.dir().resolve("kafka-logs").resolve("meta.properties"))) {
+                int exit = ChildProcess.java("kafka-format-" + node.id(), jvmOptions(node),
+                        List.of("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString()),
+                        Map.of(), node.logFile()).waitFor(Duration.ofSeconds(60));
+                if (exit != 0) {
+                    throw new IllegalStateException("formatting Kafka storage failed (exit " + exit + "); see " + node.logFile());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void launch(int index) {
+        Node node = nodes.get(index);
+        try {
+            processes[index] = ChildProcess.java("kafka-" + node.id(), jvmOptions(node),
+                    List.of("kafka.Kafka", node.dir().resolve("server.properties").toString()), Map.of(), node.logFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitReady(int expectedNodes) {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         Exception last = null;
         while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Kafka broker exited during start-up (exit " + process.exitValue()
-                        + "); see " + process.logFile());
+            for (int i = 0; i < processes.length; i++) {
+                if (processes[i] != null && !processes[i].isAlive()) {
+                    throw new IllegalStateException("Kafka node " + nodes.get(i).id() + " exited during start-up (exit "
+                            + processes[i].exitValue() + "); see " + nodes.get(i).logFile());
+                }
             }
             try (Admin admin = admin()) {
-                admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
-                return;
+                if (admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() >= expectedNodes) {
+                    return;
+                }
             } catch (Exception e) {
                 last = e;
             }
         }
-        process.close();
-        throw new IllegalStateException("Kafka broker did not answer within " + START_TIMEOUT.toSeconds()
-                + " s (" + last + "); see " + process.logFile());
+        throw new IllegalStateException("Kafka did not answer within " + START_TIMEOUT.toSeconds()
+                + " s (" + last + "); see " + nodes.get(0).logFile());
+    }
+
+    /** Kills one node at once, as a crash would (no clean shutdown). */
+    public void crash(int nodeId) {
+        processes[nodeId - 1].kill();
+    }
+
+    /** Starts a node that was crashed, on the same storage and ports, and waits until the cluster has it back. */
+    public void restart(int nodeId) {
+        launch(nodeId - 1);
+        awaitReady(nodes.size());
+    }
+
+    public List<Node> nodes() {
+        return nodes;
     }
 
     /** Creates every Entrada topic and its dead-letter topic; existing topics are left as they are. */
     public void createEntradaTopics(int partitions) {
         List<NewTopic> topics = new ArrayList<>();
         for (String name : Topics.ALL) {
-            NewTopic topic = new NewTopic(name, partitions, (short) 1);
+            NewTopic topic = new NewTopic(name, partitions, replication());
             if (Topics.COMPACTED.contains(name)) {
                 topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
             }
             topics.add(topic);
-            topics.add(new NewTopic(Topics.deadLetter(name), partitions, (short) 1));
+            topics.add(new NewTopic(Topics.deadLetter(name), partitions, replication()));
         }
         createTopics(topics);
     }
@@ -183,6 +276,10 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    private short replication() {
+        return (short) Math.min(3, nodes.size());
+    }
+
     public Set<String> topicNames() throws Exception {
         try (Admin admin = admin()) {
             return admin.listTopics().names().get(30, TimeUnit.SECONDS);
@@ -191,26 +288,27 @@ public final class KafkaBroker implements AutoCloseable {
 
     public Admin admin() {
         return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
     }
 
     public String bootstrapServers() {
-        return bootstrapServers;
+        return String.join(",", nodes.stream().map(n -> "127.0.0.1:" + n.port()).toList());
     }
 
     public Path logFile() {
-        return process.logFile();
+        return nodes.get(0).logFile();
     }
 
+    /** Process id of the first node (the only one, unless this is a cluster). */
     public long pid() {
-        return process.pid();
+        return processes[0].pid();
     }
 
-    /** Stops the broker; stop its clients first, or their close waits for it. */
+    /** Stops every node; stop their clients first, or the clients' close waits for them. */
     @Override
     public void close() {
-        process.close();
+        java.util.Arrays.stream(processes).filter(java.util.Objects::nonNull).parallel().forEach(ChildProcess::close);
     }
 }

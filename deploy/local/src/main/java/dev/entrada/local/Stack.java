@@ -44,26 +44,38 @@ public final class Stack implements AutoCloseable {
      * @param extraEnv    service name → additional environment (e.g. a PostgreSQL {@code DB_URL})
      * @param jvmOptions  options for every service JVM
      * @param organizerToken the bearer token organiser-only endpoints accept until sign-in exists
+     * @param topology    how many Kafka nodes and service instances
      */
     public record Config(Path root, Path dataDir, int kafkaPort, int controllerPort, Map<String, Integer> ports,
-                         Map<String, Map<String, String>> extraEnv, List<String> jvmOptions, String organizerToken) {
+                         Map<String, Map<String, String>> extraEnv, List<String> jvmOptions, String organizerToken,
+                         Topology topology) {
 
         /** The well-known ports: gateway 8080, services 8081-8084, Kafka 9092 (controller 9093). */
         public static Config defaults(Path root, Path dataDir) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             SERVICES.forEach(s -> ports.put(s.name(), s.defaultPort()));
-            return new Config(root, dataDir, 9092, 9093, ports, Map.of(), defaultJvmOptions(), OrganizerToken.of(dataDir));
+            return new Config(root, dataDir, 9092, 9093, ports, Map.of(), defaultJvmOptions(), OrganizerToken.of(dataDir),
+                    Topology.SINGLE);
         }
 
         /** Free ports chosen now: for tests, so that runs never collide. */
         public static Config freePorts(Path root, Path dataDir) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             SERVICES.forEach(s -> ports.put(s.name(), Ports.free()));
-            return new Config(root, dataDir, Ports.free(), Ports.free(), ports, Map.of(), defaultJvmOptions(), OrganizerToken.random());
+            return new Config(root, dataDir, Ports.free(), Ports.free(), ports, Map.of(), defaultJvmOptions(), OrganizerToken.random(),
+                    Topology.SINGLE);
         }
 
         public Config withExtraEnv(Map<String, Map<String, String>> env) {
-            return new Config(root, dataDir, kafkaPort, controllerPort, ports, env, jvmOptions, organizerToken);
+            return new Config(root, dataDir, kafkaPort, controllerPort, ports, env, jvmOptions, organizerToken, topology);
+        }
+
+        public Config withJvmOptions(List<String> options) {
+            return new Config(root, dataDir, kafkaPort, controllerPort, ports, extraEnv, options, organizerToken, topology);
+        }
+
+        public Config withTopology(Topology layout) {
+            return new Config(root, dataDir, kafkaPort, controllerPort, ports, extraEnv, jvmOptions, organizerToken, layout);
         }
 
         private static List<String> defaultJvmOptions() {
@@ -73,6 +85,18 @@ public final class Stack implements AutoCloseable {
             }
             // A laptop-sized stack: small heaps, quick start-up.
             return List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+        }
+    }
+
+    /**
+     * How many Kafka nodes (1, or 3 with replication 3 and min ISR 2) and how many instances of each
+     * service (default 1). Instances of one service share its database: give them PostgreSQL.
+     */
+    public record Topology(int kafkaNodes, Map<String, Integer> instances) {
+        public static final Topology SINGLE = new Topology(1, Map.of());
+
+        int instancesOf(String service) {
+            return instances.getOrDefault(service, 1);
         }
     }
 
@@ -86,11 +110,13 @@ public final class Stack implements AutoCloseable {
     private final Config config;
     private final KafkaBroker broker;
     private final Map<String, ChildProcess> processes;
+    private final Map<String, Integer> instancePorts;
 
-    private Stack(Config config, KafkaBroker broker, Map<String, ChildProcess> processes) {
+    private Stack(Config config, KafkaBroker broker, Map<String, ChildProcess> processes, Map<String, Integer> instancePorts) {
         this.config = config;
         this.broker = broker;
         this.processes = processes;
+        this.instancePorts = instancePorts;
     }
 
     public static Stack start(Config config, Consumer<String> progress) {
@@ -103,10 +129,13 @@ public final class Stack implements AutoCloseable {
             }
         }
         Instant began = Instant.now();
-        progress.accept("starting Kafka broker (KRaft) on 127.0.0.1:" + config.kafkaPort());
+        progress.accept(config.topology().kafkaNodes() > 1 ? "starting a 3-node Kafka cluster (KRaft)"
+                : "starting Kafka broker (KRaft) on 127.0.0.1:" + config.kafkaPort());
         KafkaBroker broker;
         try {
-            broker = KafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort(), config.controllerPort(),
+            broker = config.topology().kafkaNodes() > 1
+                    ? KafkaBroker.startCluster(config.dataDir().resolve("kafka"), logs)
+                    : KafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort(), config.controllerPort(),
                     logs.resolve("kafka.log"));
             broker.createEntradaTopics(3);
         } catch (RuntimeException e) {
@@ -114,16 +143,24 @@ public final class Stack implements AutoCloseable {
         }
         progress.accept("Kafka ready after " + Duration.between(began, Instant.now()).toMillis() + " ms; starting services");
         Map<String, ChildProcess> processes = new LinkedHashMap<>();
-        Stack stack = new Stack(config, broker, processes);
+        Map<String, Integer> instancePorts = new LinkedHashMap<>();
+        Stack stack = new Stack(config, broker, processes, instancePorts);
         try {
             for (Service service : SERVICES) {
-                processes.put(service.name(), ChildProcess.jar(service.name(), config.jvmOptions(), jar(config, service),
-                        config.dataDir().resolve("launcher"), environment(config, service), logs.resolve(service.name() + ".log")));
+                for (int i = 1; i <= config.topology().instancesOf(service.name()); i++) {
+                    String instance = i == 1 ? service.name() : service.name() + "-" + i;
+                    int port = i == 1 ? config.ports().get(service.name()) : Ports.free();
+                    instancePorts.put(instance, port);
+                    processes.put(instance, ChildProcess.jar(instance, config.jvmOptions(), jar(config, service),
+                            config.dataDir().resolve("launcher"), stack.environment(config, service, port), logs.resolve(instance + ".log")));
+                }
             }
             for (Service service : SERVICES) {
-                stack.awaitHealthy(service);
-                progress.accept(String.format("  %-21s up on %s (%d ms)", service.name(), stack.url(service.name()),
-                        Duration.between(began, Instant.now()).toMillis()));
+                for (String instance : stack.instances(service.name())) {
+                    stack.awaitHealthy(service, instance);
+                    progress.accept(String.format("  %-21s up on %s (%d ms)", instance, stack.instanceUrl(instance),
+                            Duration.between(began, Instant.now()).toMillis()));
+                }
             }
             return stack;
         } catch (RuntimeException e) {
@@ -153,10 +190,10 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> environment(Config config, Service service) {
+    private Map<String, String> environment(Config config, Service service, int port) {
         Map<String, String> env = new HashMap<>();
-        env.put("PORT", String.valueOf(config.ports().get(service.name())));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + config.kafkaPort());
+        env.put("PORT", String.valueOf(port));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("ENTRADA_DATA_DIR", config.dataDir().toAbsolutePath().toString());
         env.put("ENTRADA_ORGANIZER_TOKEN", config.organizerToken());
         if (service.name().equals(GATEWAY)) {
@@ -169,14 +206,14 @@ public final class Stack implements AutoCloseable {
         return env;
     }
 
-    private void awaitHealthy(Service service) {
-        ChildProcess process = processes.get(service.name());
-        URI health = URI.create(url(service.name()) + service.healthPath());
+    private void awaitHealthy(Service service, String instance) {
+        ChildProcess process = processes.get(instance);
+        URI health = URI.create(instanceUrl(instance) + service.healthPath());
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(HEALTH_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new StartFailure(service.name() + " exited during start-up (exit " + process.exitValue() + "); see "
+                throw new StartFailure(instance + " exited during start-up (exit " + process.exitValue() + "); see "
                         + process.logFile() + "\n" + tail(process.logFile()));
             }
             try {
@@ -189,11 +226,11 @@ public final class Stack implements AutoCloseable {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new StartFailure("interrupted while waiting for " + service.name());
+                throw new StartFailure("interrupted while waiting for " + instance);
             }
             pause();
         }
-        throw new StartFailure(service.name() + " was not healthy within " + HEALTH_TIMEOUT.toSeconds() + " s at " + health
+        throw new StartFailure(instance + " was not healthy within " + HEALTH_TIMEOUT.toSeconds() + " s at " + health
                 + "; see " + process.logFile() + "\n" + tail(process.logFile()));
     }
 
@@ -214,8 +251,24 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /** The first (or only) instance of a service. */
     public String url(String service) {
-        return "http://127.0.0.1:" + config.ports().get(service);
+        return instanceUrl(service);
+    }
+
+    /** An instance by name: {@code checkin-service}, {@code checkin-service-2}, … */
+    public String instanceUrl(String instance) {
+        return "http://127.0.0.1:" + instancePorts.get(instance);
+    }
+
+    /** Names of every running or crashed instance of a service, first one first. */
+    public List<String> instances(String service) {
+        return instancePorts.keySet().stream().filter(name -> name.equals(service) || name.startsWith(service + "-")).toList();
+    }
+
+    /** Ends one service instance at once (SIGKILL), as a crash would. */
+    public void crash(String instance) {
+        processes.get(instance).kill();
     }
 
     public String gatewayUrl() {

@@ -51,6 +51,35 @@ class KafkaBrokerTest {
         }
     }
 
+    @Test
+    void aThreeNodeClusterKeepsAcceptingAcknowledgedWritesWithOneNodeDown(@TempDir Path dir) throws Exception {
+        try (KafkaBroker cluster = KafkaBroker.startCluster(dir, dir.resolve("logs"))) {
+            cluster.createEntradaTopics(3);
+            try (var admin = cluster.admin()) {
+                var description = admin.describeTopics(List.of(Topics.CHECKIN_EVENTS)).allTopicNames().get(30, TimeUnit.SECONDS)
+                        .get(Topics.CHECKIN_EVENTS);
+                assertThat(description.partitions()).allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
+                var resource = new ConfigResource(ConfigResource.Type.TOPIC, Topics.CHECKIN_EVENTS);
+                assertThat(admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource)
+                        .get("min.insync.replicas").value()).isEqualTo("2");
+            }
+
+            cluster.crash(2);
+            try (var producer = new KafkaProducer<String, String>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+                for (int i = 0; i < 20; i++) {
+                    producer.send(new ProducerRecord<>(Topics.CHECKIN_EVENTS, "t-" + i, "scan-" + i)).get(60, TimeUnit.SECONDS);
+                }
+            }
+            cluster.restart(2);
+
+            assertThat(readAll(cluster, Topics.CHECKIN_EVENTS)).hasSize(20);
+        }
+    }
+
     private static List<String> readAll(KafkaBroker broker, String topic) {
         List<String> values = new ArrayList<>();
         try (var consumer = new KafkaConsumer<String, String>(Map.of(
@@ -61,10 +90,13 @@ class KafkaBrokerTest {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (values.isEmpty() && System.nanoTime() < deadline) {
+            int quietPolls = 0;
+            while (System.nanoTime() < deadline && (values.isEmpty() || quietPolls < 4)) {
+                int before = values.size();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     values.add(record.value());
                 }
+                quietPolls = values.size() == before ? quietPolls + 1 : 0;
             }
         }
         return values;
