@@ -2,8 +2,10 @@ package dev.entrada.registration;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+@EnableScheduling
 public class RegistrationServiceApplication {
 
     public static void main(String[] args) {

@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The same migrations and the same registration SQL against a fresh PostgreSQL database. */
-class PostgresRegistrationIT extends ServiceTestSupport {
+class PostgresRegistrationIT extends CapacityScenarios {
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String DATABASE = "registration_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
 
@@ -42,7 +42,7 @@ class PostgresRegistrationIT extends ServiceTestSupport {
     @Test
     void migrationsRunAndARegistrationIsStored() {
         assertThat(jdbc.queryForObject("SELECT current_database()", String.class)).isEqualTo(DATABASE);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE success", Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE success", Integer.class)).isEqualTo(3);
 
         Response created = register("b2b-industrial-2017", attendee(uniqueEmail()));
 

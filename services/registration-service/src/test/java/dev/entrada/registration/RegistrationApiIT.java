@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RegistrationApiIT extends ServiceTestSupport {
+class RegistrationApiIT extends CapacityScenarios {
 
     @Test
     void registeringConfirmsAndPublishesRegistrationConfirmed() {
@@ -110,6 +110,10 @@ class RegistrationApiIT extends ServiceTestSupport {
                 new BadInput("consent not boolean", b -> b.put("consent", List.of("yes")), 400, "consent"),
                 new BadInput("sessions not a list", b -> b.put("sessions", Map.of("id", "clusterfy")), 400, "sessions"),
                 new BadInput("bad phone", b -> b.put("phone", "call me maybe"), 400, "phone"),
+                new BadInput("unknown kind of organisation", b -> b.put("organizationKind", "BANK"), 400, "organizationKind"),
+                new BadInput("long job title", b -> b.put("jobTitle", "j".repeat(201)), 400, "jobTitle"),
+                new BadInput("too many sessions", b -> b.put("sessions", java.util.Collections.nCopies(21, "clusterfy")), 400, "sessions"),
+                new BadInput("unknown field", b -> b.put("vip", true), 400, "vip"),
                 new BadInput("unknown ticket type", b -> b.put("ticketType", "VIP"), 422, "ticketType"),
                 new BadInput("unknown session", b -> b.put("sessions", List.of("clusterfy", "keynote")), 422, "sessions[1]"));
 

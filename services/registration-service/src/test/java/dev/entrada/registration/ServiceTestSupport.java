@@ -46,6 +46,7 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class ServiceTestSupport {
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String ORGANIZER_TOKEN = "organizer-" + UUID.randomUUID();
 
     @LocalServerPort
     int port;
@@ -60,6 +61,7 @@ abstract class ServiceTestSupport {
         Path dataDir = Files.createTempDirectory("registration-service-it-");
         registry.add("spring.kafka.bootstrap-servers", broker::bootstrapServers);
         registry.add("ENTRADA_DATA_DIR", dataDir::toString);
+        registry.add("entrada.organizer-token", () -> ORGANIZER_TOKEN);
     }
 
     record Response(int status, String contentType, String body) {
@@ -76,6 +78,22 @@ abstract class ServiceTestSupport {
         return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    Response send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    static String[] organizer() {
+        return new String[] {"Authorization", "Bearer " + ORGANIZER_TOKEN};
     }
 
     Response register(String eventId, Map<String, Object> body) {
@@ -99,6 +117,35 @@ abstract class ServiceTestSupport {
                 id, java.sql.Timestamp.valueOf("2030-01-01 09:00:00"), java.sql.Timestamp.valueOf("2030-01-01 18:00:00"),
                 capacity, waitingList);
         jdbc.update("INSERT INTO ticket_types (event_id, code, name, capacity, position) VALUES (?, 'GENERAL', 'General', NULL, 0)", id);
+    }
+
+    void addSession(String eventId, String sessionId, Integer capacity) {
+        jdbc.update("INSERT INTO sessions (event_id, id, title, room, starts_at, ends_at, capacity, position) VALUES (?, ?, 'Talk', 'Sala 1', ?, ?, ?, 0)",
+                eventId, sessionId, java.sql.Timestamp.valueOf("2030-01-01 10:00:00"), java.sql.Timestamp.valueOf("2030-01-01 11:00:00"), capacity);
+    }
+
+    /** Runs {@code tasks} calls on {@code threads} threads, all released at once; answers in task order. */
+    static <T> List<T> concurrently(int threads, int tasks, java.util.function.IntFunction<T> call) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < tasks; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.apply(index);
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (java.util.concurrent.Future<T> f : futures) {
+                results.add(f.get(5, java.util.concurrent.TimeUnit.MINUTES));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     static String uniqueEmail() {
@@ -142,9 +189,14 @@ abstract class ServiceTestSupport {
 
     /** Polls {@code topic} from the beginning until records matching {@code wanted} have arrived. */
     static List<ConsumerRecord<String, String>> awaitRecords(String topic, Predicate<ConsumerRecord<String, String>> wanted, int count) {
+        return awaitRecords(topic, wanted, count, Duration.ofSeconds(30));
+    }
+
+    static List<ConsumerRecord<String, String>> awaitRecords(String topic, Predicate<ConsumerRecord<String, String>> wanted, int count,
+                                                            Duration atMost) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = consumer(topic)) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
+            await().atMost(atMost).until(() -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (wanted.test(record)) {
                         found.add(record);

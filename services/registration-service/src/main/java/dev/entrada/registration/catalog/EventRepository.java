@@ -51,6 +51,104 @@ public class EventRepository {
                 + " AND (published_version IS NULL OR published_version < ?)", version, id, version, version) == 1;
     }
 
+    /** Whether the event exists; in a transaction, also holds its row until commit. */
+    boolean lock(String id) {
+        return !jdbc.queryForList("SELECT id FROM events WHERE id = ? FOR UPDATE", String.class, id).isEmpty();
+    }
+
+    int confirmed(String id) {
+        return jdbc.queryForObject("SELECT confirmed FROM events WHERE id = ?", Integer.class, id);
+    }
+
+    Map<String, EventRules.Usage> ticketTypeUsage(String id) {
+        Map<String, EventRules.Usage> usage = new LinkedHashMap<>();
+        jdbc.query("SELECT t.code, t.confirmed, (SELECT COUNT(*) FROM registrations r WHERE r.event_id = t.event_id"
+                + " AND r.ticket_type = t.code AND r.status <> 'CANCELLED') AS registrations FROM ticket_types t WHERE t.event_id = ?",
+                row -> {
+                    usage.put(row.getString("code"), new EventRules.Usage(row.getInt("confirmed"), row.getInt("registrations")));
+                }, id);
+        return usage;
+    }
+
+    Map<String, EventRules.Usage> sessionUsage(String id) {
+        Map<String, EventRules.Usage> usage = new LinkedHashMap<>();
+        jdbc.query("SELECT s.id, s.confirmed, (SELECT COUNT(*) FROM registration_sessions rs JOIN registrations r ON r.id = rs.registration_id"
+                + " WHERE r.event_id = s.event_id AND rs.session_id = s.id AND r.status <> 'CANCELLED') AS registrations"
+                + " FROM sessions s WHERE s.event_id = ?",
+                row -> {
+                    usage.put(row.getString("id"), new EventRules.Usage(row.getInt("confirmed"), row.getInt("registrations")));
+                }, id);
+        return usage;
+    }
+
+    /** Stores a new event at version 1 (not yet published). */
+    void create(EventRequest e) {
+        jdbc.update("INSERT INTO events (id, version, published_version, name, venue, city, starts_at, ends_at, capacity, waiting_list,"
+                        + " registration_opens_at, registration_closes_at) VALUES (?, 1, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                e.id(), e.displayName(), e.venue().strip(), e.city().strip(), ts(e.startsAt()), ts(e.endsAt()), e.capacity(),
+                e.waitingList(), ts(e.registrationOpensAt()), ts(e.registrationClosesAt()));
+        writeParts(e);
+    }
+
+    /**
+     * Replaces an event's description and raises its version; the seat counters of ticket types and
+     * sessions that stay are kept. The caller holds the event row and has checked {@link EventRules#checkChange}.
+     */
+    void replace(EventRequest e) {
+        jdbc.update("UPDATE events SET version = version + 1, name = ?, venue = ?, city = ?, starts_at = ?, ends_at = ?, capacity = ?,"
+                        + " waiting_list = ?, registration_opens_at = ?, registration_closes_at = ? WHERE id = ?",
+                e.displayName(), e.venue().strip(), e.city().strip(), ts(e.startsAt()), ts(e.endsAt()), e.capacity(), e.waitingList(),
+                ts(e.registrationOpensAt()), ts(e.registrationClosesAt()), e.id());
+        jdbc.update("DELETE FROM event_names WHERE event_id = ?", e.id());
+        jdbc.update("DELETE FROM checkpoints WHERE event_id = ?", e.id());
+        List<String> codes = e.ticketTypes().stream().map(EventRequest.TicketType::code).toList();
+        for (String code : jdbc.queryForList("SELECT code FROM ticket_types WHERE event_id = ?", String.class, e.id())) {
+            if (!codes.contains(code)) {
+                jdbc.update("DELETE FROM ticket_types WHERE event_id = ? AND code = ?", e.id(), code);
+            }
+        }
+        List<String> sessionIds = e.sessionsOrEmpty().stream().map(EventRequest.Session::id).toList();
+        for (String session : jdbc.queryForList("SELECT id FROM sessions WHERE event_id = ?", String.class, e.id())) {
+            if (!sessionIds.contains(session)) {
+                jdbc.update("DELETE FROM sessions WHERE event_id = ? AND id = ?", e.id(), session);
+            }
+        }
+        writeParts(e);
+    }
+
+    /** Names and checkpoints are inserted; ticket types and sessions updated in place or inserted. */
+    private void writeParts(EventRequest e) {
+        e.names().forEach((locale, name) ->
+                jdbc.update("INSERT INTO event_names (event_id, locale, name) VALUES (?, ?, ?)", e.id(), locale, name.strip()));
+        for (int i = 0; i < e.ticketTypes().size(); i++) {
+            EventRequest.TicketType t = e.ticketTypes().get(i);
+            if (jdbc.update("UPDATE ticket_types SET name = ?, capacity = ?, position = ? WHERE event_id = ? AND code = ?",
+                    t.name().strip(), t.capacity(), i, e.id(), t.code()) == 0) {
+                jdbc.update("INSERT INTO ticket_types (event_id, code, name, capacity, position) VALUES (?, ?, ?, ?, ?)",
+                        e.id(), t.code(), t.name().strip(), t.capacity(), i);
+            }
+        }
+        for (int i = 0; i < e.sessionsOrEmpty().size(); i++) {
+            EventRequest.Session s = e.sessionsOrEmpty().get(i);
+            if (jdbc.update("UPDATE sessions SET title = ?, room = ?, starts_at = ?, ends_at = ?, capacity = ?, position = ?"
+                            + " WHERE event_id = ? AND id = ?",
+                    s.title().strip(), s.room().strip(), ts(s.startsAt()), ts(s.endsAt()), s.capacity(), i, e.id(), s.id()) == 0) {
+                jdbc.update("INSERT INTO sessions (event_id, id, title, room, starts_at, ends_at, capacity, position)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        e.id(), s.id(), s.title().strip(), s.room().strip(), ts(s.startsAt()), ts(s.endsAt()), s.capacity(), i);
+            }
+        }
+        for (int i = 0; i < e.checkpointsOrEmpty().size(); i++) {
+            EventRequest.Checkpoint c = e.checkpointsOrEmpty().get(i);
+            jdbc.update("INSERT INTO checkpoints (event_id, id, name, kind, session_id, position) VALUES (?, ?, ?, ?, ?, ?)",
+                    e.id(), c.id(), c.name().strip(), c.kind().name(), c.sessionId(), i);
+        }
+    }
+
+    private static java.sql.Timestamp ts(Instant instant) {
+        return instant == null ? null : java.sql.Timestamp.from(instant);
+    }
+
     private Event eventRow(ResultSet rs) throws SQLException {
         return new Event(
                 rs.getString("id"),

@@ -20,5 +20,7 @@ record NewRegistration(
         String locale,
         List<String> sessions,
         String accessTokenHash,
+        Long waitlistSeq,
+        String consentPolicyVersion,
         Instant createdAt) {
 }

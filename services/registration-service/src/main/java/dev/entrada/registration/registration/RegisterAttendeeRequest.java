@@ -15,7 +15,7 @@ public record RegisterAttendeeRequest(
         @NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be a valid e-mail address")
         String email,
         @NotBlank @Size(max = 200) String organization,
-        @Size(max = 100) String organizationKind,
+        @Pattern(regexp = OrganizationKinds.PATTERN, message = OrganizationKinds.MESSAGE) String organizationKind,
         @Size(max = 200) String jobTitle,
         @NotBlank @CountryCode String country,
         @Size(max = 40) @Pattern(regexp = "\\+?[0-9 ().-]{3,40}", message = "must be a phone number") String phone,

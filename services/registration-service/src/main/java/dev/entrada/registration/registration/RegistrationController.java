@@ -1,33 +1,60 @@
 package dev.entrada.registration.registration;
 
 import dev.entrada.registration.catalog.EventNotFoundException;
+import dev.entrada.registration.web.InvalidField;
+import dev.entrada.registration.web.OrganizerAuth;
 import dev.entrada.registration.web.Problems;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 @RestController
 class RegistrationController {
-    private final RegistrationService registrations;
+    private static final int MAX_IDEMPOTENCY_KEY = 200;
 
-    RegistrationController(RegistrationService registrations) {
+    private final RegistrationService registrations;
+    private final OrganizerAuth organizers;
+
+    RegistrationController(RegistrationService registrations, OrganizerAuth organizers) {
         this.registrations = registrations;
+        this.organizers = organizers;
     }
 
     @PostMapping("/api/events/{eventId}/registrations")
-    ResponseEntity<Object> register(@PathVariable String eventId, @Valid @RequestBody RegisterAttendeeRequest request) {
-        RegistrationOutcome outcome = registrations.register(eventId, request);
+    ResponseEntity<Object> register(@PathVariable String eventId, @Valid @RequestBody RegisterAttendeeRequest request,
+                                    @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
+            return Problems.response(Problems.invalid(HttpStatus.BAD_REQUEST, "The Idempotency-Key header is invalid.",
+                    List.of(new InvalidField("Idempotency-Key",
+                            "must have 1 to " + MAX_IDEMPOTENCY_KEY + " characters"))));
+        }
+        RegistrationOutcome outcome = registrations.register(eventId, request, idempotencyKey);
         if (outcome instanceof RegistrationOutcome.Created c) {
             return ResponseEntity.created(URI.create("/api/registrations/" + c.registrationId()))
                     .body(new RegistrationResponse(c.registrationId(), c.status(), c.accessToken()));
+        }
+        if (outcome instanceof RegistrationOutcome.Replayed r) {
+            return ResponseEntity.status(r.httpStatus()).contentType(MediaType.APPLICATION_JSON).body(r.body());
+        }
+        if (outcome instanceof RegistrationOutcome.KeyReused) {
+            return Problems.response(Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+                    "Idempotency-Key reused", "This Idempotency-Key was already used with a different request body."));
         }
         if (outcome instanceof RegistrationOutcome.AlreadyRegistered a) {
             return ResponseEntity.ok(new RegistrationResponse(a.registrationId(), a.status(), null));
@@ -39,9 +66,8 @@ class RegistrationController {
             return Problems.response(Problems.invalid(HttpStatus.UNPROCESSABLE_CONTENT,
                     "The choice does not fit this event.", i.errors()));
         }
-        if (outcome instanceof RegistrationOutcome.RegistrationClosed) {
-            return Problems.response(Problems.problem(HttpStatus.CONFLICT, "registration-closed", "Registration closed",
-                    "Registration for this event is not open now."));
+        if (outcome instanceof RegistrationOutcome.RegistrationClosed closed) {
+            return Problems.response(closed(closed));
         }
         if (outcome instanceof RegistrationOutcome.EventFull) {
             return Problems.response(Problems.problem(HttpStatus.CONFLICT, "event-full", "Event full",
@@ -51,11 +77,55 @@ class RegistrationController {
     }
 
     @GetMapping("/api/registrations/{registrationId}")
-    ResponseEntity<Object> get(@PathVariable String registrationId, @RequestParam(required = false) String token) {
-        return registrations.find(registrationId, token)
-                .<ResponseEntity<Object>>map(r -> ResponseEntity.ok(new RegistrationView(r.id(), r.eventId(), r.status(), r.ticketId())))
-                // a wrong token looks exactly like an unknown id, so ids cannot be probed
-                .orElseGet(() -> Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "registration-not-found",
-                        "Registration not found", "No registration with this id and token.")));
+    ResponseEntity<Object> get(@PathVariable String registrationId, @RequestParam(required = false) String token,
+                               @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        return registrations.view(registrationId, token, organizers.isOrganizer(authorization))
+                .<ResponseEntity<Object>>map(ResponseEntity::ok)
+                .orElseGet(RegistrationController::notFound);
+    }
+
+    /** By the attendee ({@code ?token=}) or an organiser (bearer token); the first waiting person moves up. */
+    @DeleteMapping("/api/registrations/{registrationId}")
+    ResponseEntity<Object> cancel(@PathVariable String registrationId, @RequestParam(required = false) String token,
+                                  @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        return registrations.cancel(registrationId, token, organizers.isOrganizer(authorization))
+                .<ResponseEntity<Object>>map(status -> ResponseEntity.ok(Map.of("registrationId", registrationId, "status", status)))
+                .orElseGet(RegistrationController::notFound);
+    }
+
+    @PatchMapping("/api/registrations/{registrationId}")
+    ResponseEntity<Object> correct(@PathVariable String registrationId, @RequestParam(required = false) String token,
+                                   @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+                                   @Valid @RequestBody CorrectRegistrationRequest request) {
+        RegistrationService.Correction correction = registrations.correct(registrationId, token,
+                organizers.isOrganizer(authorization), request);
+        if (correction instanceof RegistrationService.Correction.Corrected c) {
+            return ResponseEntity.ok(c.registration());
+        }
+        if (correction instanceof RegistrationService.Correction.AlreadyCancelled) {
+            return Problems.response(Problems.problem(HttpStatus.CONFLICT, "registration-cancelled", "Registration cancelled",
+                    "A cancelled registration cannot be corrected."));
+        }
+        return notFound();
+    }
+
+    private static ProblemDetail closed(RegistrationOutcome.RegistrationClosed closed) {
+        ProblemDetail problem;
+        if (closed.opensAt() != null) {
+            problem = Problems.problem(HttpStatus.CONFLICT, "registration-not-open", "Registration not open yet",
+                    "Registration for this event opens at " + closed.opensAt() + ".");
+            problem.setProperty("opensAt", closed.opensAt().toString());
+        } else {
+            problem = Problems.problem(HttpStatus.CONFLICT, "registration-closed", "Registration closed",
+                    "Registration for this event closed at " + closed.closedAt() + ".");
+            problem.setProperty("closedAt", closed.closedAt().toString());
+        }
+        return problem;
+    }
+
+    // a wrong token looks exactly like an unknown id, so ids cannot be probed
+    private static ResponseEntity<Object> notFound() {
+        return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "registration-not-found",
+                "Registration not found", "No registration with this id and token."));
     }
 }

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,8 @@ class TicketEventsListener {
     private final TransactionTemplate tx;
 
     TicketEventsListener(JsonMapper json, ProcessedEvents processed, RegistrationRepository registrations, TransactionTemplate tx) {
-        this.json = json;
+        // unknown fields are refused in requests, but an event may gain optional fields at any time
+        this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         this.processed = processed;
         this.registrations = registrations;
         this.tx = tx;

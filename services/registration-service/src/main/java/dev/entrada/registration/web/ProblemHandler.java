@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.util.Comparator;
 import java.util.List;
@@ -41,8 +42,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return Problems.response(Problems.problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed request",
                     "The request body is missing or is not valid JSON."));
         }
+        if (isUnknownField(e)) {
+            return Problems.response(Problems.invalid(HttpStatus.BAD_REQUEST, "The request has a field we do not know.",
+                    List.of(new InvalidField(field, "is not a known field"))));
+        }
         return Problems.response(Problems.invalid(HttpStatus.BAD_REQUEST, "A field has the wrong type.",
                 List.of(new InvalidField(field, "has the wrong type"))));
+    }
+
+    @ExceptionHandler(NotOrganizerException.class)
+    ResponseEntity<Object> notOrganizer(NotOrganizerException e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.problem(HttpStatus.UNAUTHORIZED, "organizer-only", "Organisers only", e.getMessage()));
     }
 
     @ExceptionHandler(EventNotFoundException.class)
@@ -55,6 +67,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         log.error("unexpected error", e);
         return Problems.response(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "Something went wrong on our side; please try again."));
+    }
+
+    private static boolean isUnknownField(HttpMessageNotReadableException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof UnrecognizedPropertyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The JSON path of the value Jackson could not bind (e.g. {@code sessions[0]}), if any. */

@@ -30,11 +30,14 @@ import java.util.Map;
  */
 @Component
 class RequestBodyLimitFilter extends OncePerRequestFilter {
-    private final int maxBytes;
+    private final int maxRequestBytes;
+    private final int maxImportBytes;
     private final JsonMapper json;
 
-    RequestBodyLimitFilter(@Value("${entrada.registration.max-request-body-bytes:65536}") int maxBytes, JsonMapper json) {
-        this.maxBytes = maxBytes;
+    RequestBodyLimitFilter(@Value("${entrada.registration.max-request-body-bytes:65536}") int maxRequestBytes,
+                           @Value("${entrada.registration.max-import-bytes:5242880}") int maxImportBytes, JsonMapper json) {
+        this.maxRequestBytes = maxRequestBytes;
+        this.maxImportBytes = maxImportBytes;
         this.json = json;
     }
 
@@ -46,19 +49,21 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        // a CSV of participants may be larger than any JSON request
+        int maxBytes = request.getRequestURI().contains("/registrations/import") ? maxImportBytes : maxRequestBytes;
         if (request.getContentLengthLong() > maxBytes) {
-            tooLarge(response);
+            tooLarge(response, maxBytes);
             return;
         }
         byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
         if (body.length > maxBytes) {
-            tooLarge(response);
+            tooLarge(response, maxBytes);
             return;
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
     }
 
-    private void tooLarge(HttpServletResponse response) throws IOException {
+    private void tooLarge(HttpServletResponse response, int maxBytes) throws IOException {
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         // the unread rest of the body is not worth keeping the connection for
