@@ -11,6 +11,7 @@ import dev.entrada.contracts.EventTypes;
 import dev.entrada.contracts.Topics;
 import dev.entrada.contracts.registration.RegistrationConfirmed;
 import dev.entrada.contracts.registration.RegistrationEvent;
+import dev.entrada.contracts.ticket.TicketIssued;
 import dev.entrada.local.KafkaBroker;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,6 +55,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Runs the whole service against a real Kafka broker of its own (one per test class) and an H2
@@ -135,7 +137,11 @@ public abstract class TicketingServiceTestSupport {
     }
 
     protected void publishRaw(String key, String eventType, String eventId, String value) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.REGISTRATION_EVENTS, key, value);
+        publishTo(Topics.REGISTRATION_EVENTS, key, eventType, eventId, value);
+    }
+
+    protected void publishTo(String topic, String key, String eventType, String eventId, String value) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         if (eventType != null) {
             record.headers().add(EventHeaders.EVENT_TYPE, eventType.getBytes(StandardCharsets.UTF_8));
         }
@@ -168,6 +174,18 @@ public abstract class TicketingServiceTestSupport {
         return List.copyOf(all);
     }
 
+    /** {@code TicketIssued} records of a registration, in the order they were published. */
+    protected List<ConsumerRecord<String, String>> ticketIssuedFor(String registrationId) {
+        return recordsOn(Topics.TICKET_EVENTS).stream()
+                .filter(r -> "TicketIssued".equals(header(r, EventHeaders.EVENT_TYPE)))
+                .filter(r -> registrationId.equals(json.readValue(r.value(), TicketIssued.class).registrationId()))
+                .toList();
+    }
+
+    protected ConsumerRecord<String, String> awaitTicketIssued(String registrationId) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> ticketIssuedFor(registrationId), l -> !l.isEmpty()).get(0);
+    }
+
     protected static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
@@ -185,10 +203,18 @@ public abstract class TicketingServiceTestSupport {
     }
 
     protected HttpResponse<byte[]> get(String path) {
+        return send("GET", path, null);
+    }
+
+    /** @param bearer the organiser token to send, or null for none */
+    protected HttpResponse<byte[]> send(String method, String path, String bearer) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path))
-                    .timeout(Duration.ofSeconds(20)).GET().build();
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path))
+                    .timeout(Duration.ofSeconds(20)).method(method, HttpRequest.BodyPublishers.noBody());
+            if (bearer != null) {
+                request.header("Authorization", "Bearer " + bearer);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 @Repository
 class SigningKeyRepository {
@@ -23,6 +24,25 @@ class SigningKeyRepository {
         return jdbc.sql("SELECT key_id, public_key, private_key, created_at, retired_at FROM signing_keys"
                         + " WHERE retired_at IS NULL ORDER BY created_at DESC, key_id")
                 .query(SigningKeyRepository::map).list();
+    }
+
+    /** Every key, active and retired, oldest first. */
+    List<SigningKey> findAll() {
+        return jdbc.sql("SELECT key_id, public_key, private_key, created_at, retired_at FROM signing_keys"
+                        + " ORDER BY created_at, key_id")
+                .query(SigningKeyRepository::map).list();
+    }
+
+    Optional<SigningKey> findById(String keyId) {
+        return jdbc.sql("SELECT key_id, public_key, private_key, created_at, retired_at FROM signing_keys WHERE key_id = ?")
+                .param(keyId).query(SigningKeyRepository::map).optional();
+    }
+
+    /** @return false when the key was already retired (or does not exist) */
+    boolean retire(String keyId, Instant at) {
+        return jdbc.sql("UPDATE signing_keys SET retired_at = ? WHERE key_id = ? AND retired_at IS NULL")
+                .params(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), keyId)
+                .update() == 1;
     }
 
     boolean exists(String keyId) {

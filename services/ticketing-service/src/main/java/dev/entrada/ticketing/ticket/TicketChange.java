@@ -1,6 +1,7 @@
 package dev.entrada.ticketing.ticket;
 
 import dev.entrada.contracts.registration.RegistrationConfirmed;
+import dev.entrada.contracts.registration.RegistrationCorrected;
 
 /** What a registration event means for the ticket of that registration. */
 public sealed interface TicketChange {
@@ -10,6 +11,10 @@ public sealed interface TicketChange {
     }
 
     record Revoke(Ticket ticket, String reason) implements TicketChange {
+    }
+
+    /** Revoke the current ticket and issue a new one with the corrected data. */
+    record Replace(Ticket ticket, RegistrationCorrected correction) implements TicketChange {
     }
 
     /** Forget the holder's personal data; the ticket itself stays. */

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 @Repository
@@ -37,6 +38,42 @@ public class TicketRepository {
                         t.email(), t.locale(), t.accessTokenHash(), t.code(), t.keyId(), t.status().name(),
                         time(t.issuedAt()), time(t.revokedAt()), time(t.erasedAt()), time(t.issuedAt()))
                 .update();
+    }
+
+    /** Current tickets of an event that may be admitted. */
+    public List<Ticket> findIssuedByEvent(String eventId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM tickets WHERE event_id = ? AND status = ?")
+                .params(eventId, TicketStatus.ISSUED.name())
+                .query(TicketRepository::map).list();
+    }
+
+    public Optional<ReplacedTicket> findReplaced(String ticketId) {
+        return jdbc.sql("SELECT ticket_id, registration_id, event_id, ticket_type, issued_at, replaced_at"
+                        + " FROM replaced_tickets WHERE ticket_id = ?").param(ticketId)
+                .query((row, n) -> new ReplacedTicket(row.getString("ticket_id"), row.getString("registration_id"),
+                        row.getString("event_id"), row.getString("ticket_type"), instant(row, "issued_at"),
+                        instant(row, "replaced_at")))
+                .optional();
+    }
+
+    /**
+     * The registration's row becomes {@code next} (new id, code and data); the old id is kept in
+     * {@code replaced_tickets}. One row per registration stays the rule, so a re-sent confirmation
+     * still finds its ticket.
+     */
+    void replace(Ticket old, Ticket next, Instant at) {
+        jdbc.sql("INSERT INTO replaced_tickets (ticket_id, registration_id, event_id, ticket_type, issued_at, replaced_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")
+                .params(old.ticketId(), old.registrationId(), old.eventId(), old.ticketType(), time(old.issuedAt()), time(at))
+                .update();
+        int updated = jdbc.sql("UPDATE tickets SET ticket_id = ?, holder_name = ?, organization = ?, code = ?, key_id = ?,"
+                        + " status = ?, issued_at = ?, revoked_at = NULL, updated_at = ? WHERE ticket_id = ?")
+                .params(next.ticketId(), next.holderName(), next.organization(), next.code(), next.keyId(),
+                        next.status().name(), time(next.issuedAt()), time(at), old.ticketId())
+                .update();
+        if (updated != 1) {
+            throw new IllegalStateException("ticket " + old.ticketId() + " vanished while being replaced");
+        }
     }
 
     void revoke(String ticketId, Instant at) {

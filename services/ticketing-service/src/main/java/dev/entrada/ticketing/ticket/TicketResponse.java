@@ -1,6 +1,10 @@
 package dev.entrada.ticketing.ticket;
 
-/** {@code GET /api/tickets/{ticketId}}. {@code holderName} and {@code organization} are null after erasure. */
+/**
+ * {@code GET /api/tickets/{ticketId}}. {@code holderName} and {@code organization} are null after erasure.
+ * A ticket that a correction replaced answers with status {@code REPLACED}, {@code replacedBy} = the
+ * registration's current ticket id, and no code or personal data.
+ */
 public record TicketResponse(
         String ticketId,
         String eventId,
@@ -9,10 +13,16 @@ public record TicketResponse(
         String holderName,
         String organization,
         String ticketType,
-        TicketStatus status) {
+        TicketStatus status,
+        String replacedBy) {
 
     static TicketResponse of(Ticket t) {
         return new TicketResponse(t.ticketId(), t.eventId(), t.registrationId(), t.code(), t.holderName(),
-                t.organization(), t.ticketType(), t.status());
+                t.organization(), t.ticketType(), t.status(), null);
+    }
+
+    static TicketResponse replaced(ReplacedTicket old, Ticket current) {
+        return new TicketResponse(old.ticketId(), old.eventId(), old.registrationId(), null, null, null,
+                old.ticketType(), TicketStatus.REPLACED, current.ticketId());
     }
 }

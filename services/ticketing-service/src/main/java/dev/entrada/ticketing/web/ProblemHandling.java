@@ -1,7 +1,9 @@
 package dev.entrada.ticketing.web;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -21,6 +23,18 @@ class ProblemHandling {
         problem.setType(NOT_FOUND);
         problem.setTitle("Ticket not found");
         return problem;
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> problem(ApiProblem e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        problem.setType(e.type());
+        problem.setTitle(e.title());
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
+        if (e.status() == HttpStatus.UNAUTHORIZED) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return response.body(problem);
     }
 
     @ExceptionHandler(InvalidRequestException.class)

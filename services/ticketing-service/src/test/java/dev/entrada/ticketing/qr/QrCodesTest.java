@@ -20,6 +20,7 @@ import java.security.KeyPair;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,14 +29,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QrCodesTest {
     private static final KeyPair KEYS = Ed25519Keys.generate();
 
+    /** Like the service: a random ticket id whose code's QR reads back (see {@link QrCodes#readsBack}). */
     private static String code() {
-        return TicketCode.sign(UUID.randomUUID(), "b2b-industrial-2017", "COMPANY", "1A2B", null, null, KEYS.getPrivate());
+        return issuable(() -> TicketCode.sign(UUID.randomUUID(), "b2b-industrial-2017", "COMPANY", "1A2B", null, null,
+                KEYS.getPrivate()));
     }
 
     /** The longest code there is: one with a validity window. */
     private static String longestCode() {
-        return TicketCode.sign(UUID.randomUUID(), "telecom-night-2017", "GALA", "FFFF",
-                Instant.parse("2017-11-17T18:00:00Z"), Instant.parse("2017-11-18T02:00:00Z"), KEYS.getPrivate());
+        return issuable(() -> TicketCode.sign(UUID.randomUUID(), "telecom-night-2017", "GALA", "FFFF",
+                Instant.parse("2017-11-17T18:00:00Z"), Instant.parse("2017-11-18T02:00:00Z"), KEYS.getPrivate()));
+    }
+
+    private static String issuable(Supplier<String> codes) {
+        for (int i = 0; i < 10; i++) {
+            String code = codes.get();
+            if (QrCodes.readsBack(code)) {
+                return code;
+            }
+        }
+        throw new AssertionError("ten codes in a row whose QR does not read back");
+    }
+
+    @Test
+    void codesThatReadBackDecodeFromThePngWithTheFullReaderToo() throws Exception {
+        // readsBack() is the issuing filter; the attendee's PNG of every code it lets through must decode.
+        for (int i = 0; i < 50; i++) {
+            String code = longestCode();
+            assertThat(decode(ImageIO.read(new ByteArrayInputStream(QrCodes.png(code))))).isEqualTo(code);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.entrada.ticketing.ticket;
 import dev.entrada.contracts.registration.AttendeeErased;
 import dev.entrada.contracts.registration.RegistrationCancelled;
 import dev.entrada.contracts.registration.RegistrationConfirmed;
+import dev.entrada.contracts.registration.RegistrationCorrected;
 import dev.entrada.contracts.registration.RegistrationWaitlisted;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,29 @@ class TicketDecisionsTest {
                 .isEqualTo(new TicketChange.Invalid("fullName is missing"));
         assertThat(TicketDecisions.decide(confirmed("x".repeat(301), HASH), Optional.empty()))
                 .isEqualTo(new TicketChange.Invalid("fullName is longer than 300"));
+    }
+
+    @Test
+    void aCorrectionReplacesAnIssuedTicketOnly() {
+        var corrected = new RegistrationCorrected("r-1", "b2b-industrial-2017", "Lucía Fernández", "Metalúrgica S.A.",
+                null, "ES", NOW);
+        Ticket issued = ticket(TicketStatus.ISSUED, null);
+
+        assertThat(TicketDecisions.decide(corrected, Optional.of(issued))).isEqualTo(new TicketChange.Replace(issued, corrected));
+        assertThat(TicketDecisions.decide(corrected, Optional.of(ticket(TicketStatus.REVOKED, null))))
+                .isEqualTo(new TicketChange.NoChange("ticket revoked"));
+        assertThat(TicketDecisions.decide(corrected, Optional.of(ticket(TicketStatus.ISSUED, NOW))))
+                .isEqualTo(new TicketChange.NoChange("attendee erased"));
+        assertThat(TicketDecisions.decide(corrected, Optional.empty())).isEqualTo(new TicketChange.NoChange("no ticket"));
+    }
+
+    @Test
+    void aCorrectionWithoutANameOrOrganisationIsInvalid() {
+        Ticket issued = ticket(TicketStatus.ISSUED, null);
+        assertThat(TicketDecisions.decide(new RegistrationCorrected("r-1", "b2b-industrial-2017", "", "Org", null, null, NOW),
+                Optional.of(issued))).isEqualTo(new TicketChange.Invalid("fullName is missing"));
+        assertThat(TicketDecisions.decide(new RegistrationCorrected("r-1", "b2b-industrial-2017", "Lucía", "o".repeat(301),
+                null, null, NOW), Optional.of(issued))).isEqualTo(new TicketChange.Invalid("organization is longer than 300"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.entrada.contracts.code.TicketCode;
 import dev.entrada.contracts.registration.AttendeeErased;
 import dev.entrada.contracts.registration.RegistrationCancelled;
 import dev.entrada.contracts.registration.RegistrationConfirmed;
+import dev.entrada.contracts.registration.RegistrationCorrected;
 import dev.entrada.contracts.signing.SigningKeyPublished;
 import dev.entrada.contracts.ticket.TicketIssued;
 import dev.entrada.contracts.ticket.TicketRevoked;
@@ -186,6 +187,98 @@ class TicketIssuanceIT extends TicketingServiceTestSupport {
     }
 
     @Test
+    void aCorrectionRevokesTheTicketIssuesANewOneAndTheOldIdPointsToTheCurrentOne() throws Exception {
+        RegistrationConfirmed registration = confirmed(UUID.randomUUID().toString());
+        publish(registration, UUID.randomUUID().toString());
+        String oldId = json.readValue(awaitTicketIssued(registration.registrationId()).value(), TicketIssued.class).ticketId();
+        String oldCode = read(text(get("/api/tickets/" + oldId + "?token=" + SAMPLE_TOKEN))).get("code").asString();
+
+        RegistrationCorrected correction = new RegistrationCorrected(registration.registrationId(), registration.eventId(),
+                "Lucía Fernández-Ortega", "Metalúrgica Manchega S.A.", "CEO", "ES", Instant.now());
+        String correctionEventId = UUID.randomUUID().toString();
+        publish(correction, correctionEventId);
+
+        ConsumerRecord<String, String> revokedRecord = awaitRevoked(oldId);
+        assertMatchesSchema("TicketRevoked", revokedRecord.value());
+        assertThat(json.readValue(revokedRecord.value(), TicketRevoked.class).reason()).isEqualTo("CORRECTED");
+        List<ConsumerRecord<String, String>> issued = await().atMost(Duration.ofSeconds(30))
+                .until(() -> ticketIssuedFor(registration.registrationId()), l -> l.size() == 2);
+        // Different ticket ids may sit on different partitions: pick the new one by id, not by position.
+        ConsumerRecord<String, String> reissuedRecord = issued.stream().filter(r -> !oldId.equals(r.key())).findFirst().orElseThrow();
+        assertMatchesSchema("TicketIssued", reissuedRecord.value());
+        TicketIssued reissued = json.readValue(reissuedRecord.value(), TicketIssued.class);
+        assertThat(reissued.holderName()).isEqualTo("Lucía Fernández-Ortega");
+        assertThat(reissued.organization()).isEqualTo("Metalúrgica Manchega S.A.");
+        assertThat(reissued.ticketType()).isEqualTo(registration.ticketType());
+
+        JsonNode current = read(text(get("/api/tickets/" + reissued.ticketId() + "?token=" + SAMPLE_TOKEN)));
+        assertThat(current.get("status").asString()).isEqualTo("ISSUED");
+        assertThat(current.get("holderName").asString()).isEqualTo("Lucía Fernández-Ortega");
+        assertThat(current.get("replacedBy").isNull()).isTrue();
+        String newCode = current.get("code").asString();
+        assertThat(newCode).isNotEqualTo(oldCode);
+        assertThat(TicketCode.parse(newCode).claims().ticketId()).isEqualTo(UUID.fromString(reissued.ticketId()));
+
+        HttpResponse<byte[]> old = get("/api/tickets/" + oldId + "?token=" + SAMPLE_TOKEN);
+        assertThat(old.statusCode()).isEqualTo(200);
+        JsonNode replaced = read(text(old));
+        assertThat(replaced.get("ticketId").asString()).isEqualTo(oldId);
+        assertThat(replaced.get("status").asString()).isEqualTo("REPLACED");
+        assertThat(replaced.get("replacedBy").asString()).isEqualTo(reissued.ticketId());
+        assertThat(replaced.get("code").isNull()).isTrue();
+        assertThat(replaced.get("holderName").isNull()).isTrue();
+        assertThat(get("/api/tickets/" + oldId + "?token=wrong").statusCode()).isEqualTo(404);
+        assertThat(get("/api/tickets/" + oldId + "/qr.png?token=" + SAMPLE_TOKEN).statusCode()).isEqualTo(404);
+
+        // The same correction again changes nothing; a second correction chains: the first id points to the newest.
+        publish(correction, correctionEventId);
+        publish(new RegistrationCorrected(registration.registrationId(), registration.eventId(), "Lucía Fernández Ortega",
+                "Metalúrgica Manchega S.A.", null, "ES", Instant.now()), UUID.randomUUID().toString());
+        List<ConsumerRecord<String, String>> afterSecond = await().atMost(Duration.ofSeconds(30))
+                .until(() -> ticketIssuedFor(registration.registrationId()), l -> l.size() >= 3);
+        String newest = afterSecond.stream().map(ConsumerRecord::key)
+                .filter(id -> !id.equals(oldId) && !id.equals(reissued.ticketId())).findFirst().orElseThrow();
+        awaitRevoked(reissued.ticketId());
+        // One partition per registration, handled in order: the redelivery was handled before the second correction.
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM replaced_tickets WHERE registration_id = ?")
+                .param(registration.registrationId()).query(Long.class).single()).isEqualTo(2);
+        assertThat(ticketIssuedFor(registration.registrationId())).hasSize(3);
+        assertThat(read(text(get("/api/tickets/" + oldId + "?token=" + SAMPLE_TOKEN))).get("replacedBy").asString())
+                .isEqualTo(newest);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM tickets WHERE registration_id = ?")
+                .param(registration.registrationId()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aCorrectionOfACancelledRegistrationIssuesNothing() {
+        RegistrationConfirmed registration = confirmed(UUID.randomUUID().toString());
+        publish(registration, UUID.randomUUID().toString());
+        String ticketId = json.readValue(awaitTicketIssued(registration.registrationId()).value(), TicketIssued.class).ticketId();
+        publish(new RegistrationCancelled(registration.registrationId(), registration.eventId(), "ATTENDEE", Instant.now()),
+                UUID.randomUUID().toString());
+        awaitRevoked(ticketId);
+
+        String correctionEventId = UUID.randomUUID().toString();
+        publish(new RegistrationCorrected(registration.registrationId(), registration.eventId(), "Otra Persona", "Otra S.L.",
+                null, null, Instant.now()), correctionEventId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT COUNT(*) FROM processed_events WHERE event_id = ?")
+                .param(correctionEventId).query(Long.class).single() == 1);
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM replaced_tickets WHERE registration_id = ?")
+                .param(registration.registrationId()).query(Long.class).single()).isZero();
+        assertThat(read(text(get("/api/tickets/" + ticketId + "?token=" + SAMPLE_TOKEN))).get("status").asString())
+                .isEqualTo("REVOKED");
+    }
+
+    private ConsumerRecord<String, String> awaitRevoked(String ticketId) {
+        return await().atMost(Duration.ofSeconds(30)).until(
+                () -> recordsOn(Topics.TICKET_EVENTS).stream()
+                        .filter(r -> ticketId.equals(r.key()) && "TicketRevoked".equals(header(r, EventHeaders.EVENT_TYPE)))
+                        .findFirst(),
+                Optional::isPresent).orElseThrow();
+    }
+
+    @Test
     void anErasureBlanksTheHolderButKeepsTheTicket() {
         RegistrationConfirmed registration = confirmed(UUID.randomUUID().toString());
         publish(registration, UUID.randomUUID().toString());
@@ -231,16 +324,5 @@ class TicketIssuanceIT extends TicketingServiceTestSupport {
         awaitTicketIssued(next.registrationId());
         assertThat(recordsOn(Topics.deadLetter(Topics.REGISTRATION_EVENTS)))
                 .noneMatch(r -> unknownType.equals(r.key()));
-    }
-
-    private List<ConsumerRecord<String, String>> ticketIssuedFor(String registrationId) {
-        return recordsOn(Topics.TICKET_EVENTS).stream()
-                .filter(r -> "TicketIssued".equals(header(r, EventHeaders.EVENT_TYPE)))
-                .filter(r -> registrationId.equals(json.readValue(r.value(), TicketIssued.class).registrationId()))
-                .toList();
-    }
-
-    private ConsumerRecord<String, String> awaitTicketIssued(String registrationId) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> ticketIssuedFor(registrationId), l -> !l.isEmpty()).get(0);
     }
 }

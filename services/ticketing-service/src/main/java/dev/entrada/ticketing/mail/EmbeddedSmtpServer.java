@@ -1,0 +1,53 @@
+package dev.entrada.ticketing.mail;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * The embedded default's SMTP server (GreenMail, in this JVM, on 127.0.0.1): it keeps every mail it
+ * receives in memory so developers and organisers can read them at {@code /api/mails}. Not started
+ * when a real SMTP server is configured.
+ */
+@Component
+public class EmbeddedSmtpServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedSmtpServer.class);
+
+    private final GreenMail server;
+
+    EmbeddedSmtpServer(MailProperties properties) {
+        if (properties.embedded()) {
+            ServerSetup setup = new ServerSetup(properties.embeddedSmtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+            server = new GreenMail(properties.embeddedSmtpPort() == 0 ? setup.dynamicPort() : setup);
+            server.start();
+            log.info("embedded SMTP server listening on 127.0.0.1:{}", port());
+        } else {
+            server = null;
+        }
+    }
+
+    public boolean running() {
+        return server != null;
+    }
+
+    public int port() {
+        return server.getSmtp().getPort();
+    }
+
+    /** Every mail received so far, oldest first. */
+    public List<MimeMessage> received() {
+        return server == null ? List.of() : List.of(server.getReceivedMessages());
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}

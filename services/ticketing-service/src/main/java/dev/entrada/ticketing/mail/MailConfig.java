@@ -1,0 +1,39 @@
+package dev.entrada.ticketing.mail;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+@Configuration(proxyBeanMethods = false)
+class MailConfig {
+
+    /** Either the configured SMTP server or the embedded one. */
+    @Bean
+    JavaMailSender mailSender(MailProperties properties, EmbeddedSmtpServer embedded) {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        Properties smtp = new Properties();
+        smtp.put("mail.smtp.connectiontimeout", "10000");
+        smtp.put("mail.smtp.timeout", "20000");
+        smtp.put("mail.smtp.writetimeout", "20000");
+        if (embedded.running()) {
+            sender.setHost("127.0.0.1");
+            sender.setPort(embedded.port());
+        } else {
+            sender.setHost(properties.smtpHost());
+            sender.setPort(properties.smtpPort());
+            smtp.put("mail.smtp.starttls.enable", "true");
+            if (properties.smtpUser() != null && !properties.smtpUser().isBlank()) {
+                sender.setUsername(properties.smtpUser());
+                sender.setPassword(properties.smtpPassword());
+                smtp.put("mail.smtp.auth", "true");
+            }
+        }
+        sender.setJavaMailProperties(smtp);
+        return sender;
+    }
+}
