@@ -1,6 +1,7 @@
 package dev.entrada.checkin.catalog;
 
 import dev.entrada.checkin.messaging.UnreadableEventException;
+import dev.entrada.checkin.web.InvalidInputException;
 import dev.entrada.contracts.catalog.EventPublished;
 import dev.entrada.contracts.code.TicketCode;
 import jakarta.inject.Singleton;
@@ -55,6 +56,35 @@ public class CatalogReplica {
     /** Checkpoints with this id, across events (ids are meant to be unique; several means ambiguous). */
     public List<Checkpoint> checkpoints(String checkpointId) {
         return repository.findCheckpoints(checkpointId);
+    }
+
+    /**
+     * The checkpoint a request names, or a 422 naming {@code checkpointId}; {@code eventId} (optional)
+     * picks one when two events use the same checkpoint id.
+     */
+    public Checkpoint resolve(String checkpointId, String eventId) {
+        List<Checkpoint> candidates = checkpoints(checkpointId).stream()
+                .filter(c -> eventId == null || c.eventId().equals(eventId))
+                .toList();
+        if (candidates.isEmpty()) {
+            throw new InvalidInputException("checkpointId", "no such checkpoint");
+        }
+        if (candidates.size() > 1) {
+            throw new InvalidInputException("checkpointId", "more than one event has this checkpoint; send eventId too");
+        }
+        return candidates.get(0);
+    }
+
+    public boolean hasEvent(String eventId) {
+        return repository.existsById(eventId);
+    }
+
+    public List<Checkpoint> checkpointsOf(String eventId) {
+        return repository.findCheckpointsOfEvent(eventId);
+    }
+
+    public List<String> ticketTypeCodes(String eventId) {
+        return repository.findTicketTypeCodes(eventId);
     }
 
     /** The ticket type code a code's 2-byte reference stands for, if the event has exactly one such type. */

@@ -17,6 +17,9 @@ public interface CatalogRepository extends CrudRepository<ReplicaEvent, String> 
     @Query("SELECT event_id, checkpoint_id, name, kind, session_id FROM checkpoints WHERE checkpoint_id = :checkpointId ORDER BY event_id")
     List<Checkpoint> findCheckpoints(String checkpointId);
 
+    @Query("SELECT event_id, checkpoint_id, name, kind, session_id FROM checkpoints WHERE event_id = :eventId ORDER BY checkpoint_id")
+    List<Checkpoint> findCheckpointsOfEvent(String eventId);
+
     @Query("DELETE FROM checkpoints WHERE event_id = :eventId")
     void deleteCheckpoints(String eventId);
 

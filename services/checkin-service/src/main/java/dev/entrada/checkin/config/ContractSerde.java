@@ -2,7 +2,14 @@ package dev.entrada.checkin.config;
 
 import dev.entrada.contracts.catalog.EventPublished;
 import dev.entrada.contracts.checkin.AttendeeCheckedIn;
+import dev.entrada.contracts.checkin.AttendeeCheckedOut;
+import dev.entrada.contracts.checkin.CheckInConflict;
 import dev.entrada.contracts.checkin.CheckInRejected;
+import dev.entrada.contracts.registration.AttendeeErased;
+import dev.entrada.contracts.registration.RegistrationCancelled;
+import dev.entrada.contracts.registration.RegistrationConfirmed;
+import dev.entrada.contracts.registration.RegistrationCorrected;
+import dev.entrada.contracts.registration.RegistrationWaitlisted;
 import dev.entrada.contracts.signing.SigningKeyPublished;
 import dev.entrada.contracts.signing.SigningKeyRetired;
 import dev.entrada.contracts.ticket.TicketIssued;
@@ -21,6 +28,13 @@ import io.micronaut.serde.annotation.SerdeImport;
 @SerdeImport(TicketRevoked.class)
 @SerdeImport(AttendeeCheckedIn.class)
 @SerdeImport(CheckInRejected.class)
+@SerdeImport(AttendeeCheckedOut.class)
+@SerdeImport(CheckInConflict.class)
+@SerdeImport(RegistrationConfirmed.class)
+@SerdeImport(RegistrationWaitlisted.class)
+@SerdeImport(RegistrationCorrected.class)
+@SerdeImport(RegistrationCancelled.class)
+@SerdeImport(AttendeeErased.class)
 public final class ContractSerde {
     private ContractSerde() {
     }

@@ -42,6 +42,30 @@ public sealed interface CheckInResult {
         }
     }
 
+    /** An exit scan: the person was inside and now is not. */
+    record CheckedOut(TicketCode.Claims claims) implements CheckInResult {
+        public CheckedOut {
+            Objects.requireNonNull(claims);
+        }
+
+        @Override
+        public Optional<TicketCode.Claims> verifiedClaims() {
+            return Optional.of(claims);
+        }
+    }
+
+    /** An exit scan of a ticket that is not inside (never entered here, or already left). */
+    record NotInside(TicketCode.Claims claims) implements CheckInResult {
+        public NotInside {
+            Objects.requireNonNull(claims);
+        }
+
+        @Override
+        public Optional<TicketCode.Claims> verifiedClaims() {
+            return Optional.of(claims);
+        }
+    }
+
     /** Refused; {@code claims} is null unless the signature verified. */
     record Rejected(RejectReason reason, TicketCode.Claims claims) implements CheckInResult {
         public Rejected {
@@ -54,7 +78,7 @@ public sealed interface CheckInResult {
         }
     }
 
-    /** The scan that won: when, where and on which device. */
+    /** The entry in force: when, where and on which device. */
     record FirstCheckIn(Instant at, String checkpointId, String deviceId) {
     }
 }

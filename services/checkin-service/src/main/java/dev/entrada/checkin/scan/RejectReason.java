@@ -8,5 +8,7 @@ public enum RejectReason {
     WRONG_EVENT,
     WRONG_CHECKPOINT,
     OUTSIDE_WINDOW,
-    REVOKED
+    REVOKED,
+    /** Manual check-in of a ticket id the replica does not know. */
+    NOT_FOUND
 }

@@ -7,7 +7,7 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 
-/** One scan and its verdict, kept so a retried request (same device and nonce) gets the same answer. */
+/** One scan (or manual check-in) and its verdict, kept so a retried request (same device and nonce) gets the same answer. */
 @MappedEntity("scans")
 public record ScanRecord(
         @Id @GeneratedValue @Nullable Long id,
@@ -22,5 +22,8 @@ public record ScanRecord(
         @Nullable Instant firstAt,
         @Nullable String firstCheckpointId,
         @Nullable String firstDeviceId,
-        Instant scannedAt) {
+        Instant scannedAt,
+        boolean conflict,
+        String method,
+        @Nullable String recordedBy) {
 }

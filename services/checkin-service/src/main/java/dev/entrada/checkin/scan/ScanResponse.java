@@ -5,7 +5,11 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
 
-/** What the scanner shows: the verdict, why, who, and for a repeat the first check-in. */
+/**
+ * What the scanner shows: the verdict, why, who, and for a repeat the entry in force. {@code nonce}
+ * appears only in sync results (to match them to the queued scans); {@code conflict} only when an
+ * offline scan admitted a ticket another device had already admitted.
+ */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScanResponse(
@@ -13,9 +17,15 @@ public record ScanResponse(
         RejectReason reason,
         String ticketId,
         Attendee attendee,
-        FirstCheckInView firstCheckIn) {
+        FirstCheckInView firstCheckIn,
+        String nonce,
+        Boolean conflict) {
 
-    public enum Verdict { ADMITTED, ALREADY_CHECKED_IN, REJECTED }
+    public enum Verdict { ADMITTED, ALREADY_CHECKED_IN, CHECKED_OUT, NOT_INSIDE, REJECTED }
+
+    public ScanResponse withNonce(String nonce) {
+        return new ScanResponse(verdict, reason, ticketId, attendee, firstCheckIn, nonce, conflict);
+    }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -2,39 +2,56 @@ package dev.entrada.checkin.scan;
 
 import dev.entrada.checkin.catalog.CatalogReplica;
 import dev.entrada.checkin.catalog.Checkpoint;
+import dev.entrada.checkin.device.DeviceRegistry;
 import dev.entrada.checkin.key.SigningKeys;
 import dev.entrada.checkin.messaging.OutboxWriter;
+import dev.entrada.checkin.registration.RegistrationReplica;
+import dev.entrada.checkin.scan.CheckInDecider.Direction;
 import dev.entrada.checkin.scan.CheckInResult.Admitted;
 import dev.entrada.checkin.scan.CheckInResult.AlreadyCheckedIn;
+import dev.entrada.checkin.scan.CheckInResult.CheckedOut;
+import dev.entrada.checkin.scan.CheckInResult.NotInside;
 import dev.entrada.checkin.scan.CheckInResult.Rejected;
 import dev.entrada.checkin.ticket.ReplicaTicket;
 import dev.entrada.checkin.ticket.TicketReplica;
 import dev.entrada.checkin.web.InvalidInputException;
 import dev.entrada.contracts.checkin.AttendeeCheckedIn;
+import dev.entrada.contracts.checkin.AttendeeCheckedOut;
+import dev.entrada.contracts.checkin.CheckInConflict;
 import dev.entrada.contracts.checkin.CheckInRejected;
 import dev.entrada.contracts.code.TicketCode;
 import dev.entrada.outbox.OutboxRelay;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
+import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
-/** Runs a scan: the decision, the scan row, the admission and the outbox event commit together. */
+/**
+ * Runs a scan, a manual check-in or an uploaded offline scan: the decision, the scan row, the
+ * admission and the outbox event commit together.
+ */
 @Singleton
 public class ScanService {
-    private static final String METHOD_SCAN = "SCAN";
+    static final String METHOD_SCAN = "SCAN";
+    static final String METHOD_MANUAL = "MANUAL";
 
     private final CheckInDecider decider = new CheckInDecider();
     private final CatalogReplica catalog;
     private final SigningKeys keys;
     private final TicketReplica tickets;
+    private final RegistrationReplica registrations;
+    private final DeviceRegistry devices;
     private final ScanStore store;
     private final ScanRepository scans;
     private final OutboxWriter outbox;
@@ -42,11 +59,14 @@ public class ScanService {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    public ScanService(CatalogReplica catalog, SigningKeys keys, TicketReplica tickets, ScanStore store, ScanRepository scans,
-                       OutboxWriter outbox, OutboxRelay relay, TransactionOperations<Connection> transactions) {
+    public ScanService(CatalogReplica catalog, SigningKeys keys, TicketReplica tickets, RegistrationReplica registrations,
+                       DeviceRegistry devices, ScanStore store, ScanRepository scans, OutboxWriter outbox, OutboxRelay relay,
+                       TransactionOperations<Connection> transactions) {
         this.catalog = catalog;
         this.keys = keys;
         this.tickets = tickets;
+        this.registrations = registrations;
+        this.devices = devices;
         this.store = store;
         this.scans = scans;
         this.outbox = outbox;
@@ -55,49 +75,101 @@ public class ScanService {
         this.clock = Clock.systemUTC();
     }
 
+    /**
+     * What is being recorded. {@code code} for scans, {@code manualTicket} for a check-in by hand;
+     * {@code deviceTime} is null for online scans without one; {@code offline} scans are checked at the
+     * device's time and may turn into a conflict when {@code offlineVerdict} says the device admitted.
+     */
+    private record Command(String code, UUID manualTicket, String staffName, Checkpoint checkpoint, Direction direction,
+                           String deviceId, String nonce, Instant deviceTime, boolean offline, String offlineVerdict) {
+    }
+
     public ScanResponse scan(ScanRequest request) {
         Optional<ScanRecord> earlier = scans.findByDeviceIdAndNonce(request.deviceId(), request.nonce());
         if (earlier.isPresent()) {
             return respond(earlier.get());
         }
-        String direction = request.direction() == null ? "IN" : request.direction();
-        if (!"IN".equals(direction)) {
-            throw new InvalidInputException("direction", "exit scans are not supported yet");
+        Checkpoint checkpoint = catalog.resolve(request.checkpointId(), request.eventId());
+        return run(new Command(request.code(), null, null, checkpoint, direction(request.direction()), request.deviceId(),
+                request.nonce(), request.scannedAt(), false, null));
+    }
+
+    public ScanResponse manual(ManualCheckInRequest request) {
+        Optional<ScanRecord> earlier = scans.findByDeviceIdAndNonce(request.deviceId(), request.nonce());
+        if (earlier.isPresent()) {
+            return respond(earlier.get());
         }
-        Checkpoint checkpoint = checkpoint(request);
+        UUID ticketId;
+        try {
+            ticketId = UUID.fromString(request.ticketId());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("ticketId", "must be a ticket id (UUID)");
+        }
+        Checkpoint checkpoint = catalog.resolve(request.checkpointId(), request.eventId());
+        return run(new Command(null, ticketId, request.staffName(), checkpoint, Direction.IN,
+                request.deviceId(), request.nonce(), null, false, null));
+    }
+
+    /** One scan a device made while offline; uploading it again returns the stored verdict. */
+    public ScanResponse offline(String deviceId, SyncRequest.OfflineScan scan) {
+        Optional<ScanRecord> earlier = scans.findByDeviceIdAndNonce(deviceId, scan.nonce());
+        if (earlier.isPresent()) {
+            return respond(earlier.get()).withNonce(scan.nonce());
+        }
+        Checkpoint checkpoint = catalog.resolve(scan.checkpointId(), scan.eventId());
+        return run(new Command(scan.code(), null, null, checkpoint, direction(scan.direction()), deviceId, scan.nonce(),
+                scan.scannedAt(), true, scan.offlineVerdict())).withNonce(scan.nonce());
+    }
+
+    private ScanResponse run(Command command) {
         // Microseconds: what both databases store, so a replayed answer equals the first one.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        CheckInDecider.Scan scan = new CheckInDecider.Scan(request.code(), checkpoint.eventId(), checkpoint.checkpointId(),
-                checkpoint.kind(), request.deviceId(), now);
+        Instant scannedAt = command.deviceTime() == null ? now : command.deviceTime().truncatedTo(ChronoUnit.MICROS);
+        Instant checkedAt = command.offline() ? scannedAt : now;
+        Checkpoint checkpoint = command.checkpoint();
+        CheckInDecider.Scan scan = new CheckInDecider.Scan(command.code(), checkpoint.eventId(), checkpoint.checkpointId(),
+                checkpoint.kind(), checkpoint.sessionId(), command.direction(), command.deviceId(), checkedAt);
         Optional<ScanRecord> recorded = transactions.executeWrite(status -> {
-            CheckInResult result = decider.decide(scan, replica(), store);
-            ScanRecord record = record(request, checkpoint, direction, result, now);
+            CheckInResult result = command.manualTicket() == null
+                    ? decider.decide(scan, replica(), store)
+                    : decider.decideManual(manualTicket(command.manualTicket()), scan, replica(), store);
+            boolean conflict = isConflict(command, result);
+            ScanRecord record = record(command, result, conflict, scannedAt);
             if (!store.insertIfNew(record)) {
                 // The same device and nonce won a concurrent race: undo ours, answer with theirs.
                 status.setRollbackOnly();
                 return Optional.<ScanRecord>empty();
             }
-            emit(result, checkpoint, request.deviceId(), now);
+            emit(command, result, conflict, scannedAt, now);
+            devices.touch(command.deviceId(), now);
             return Optional.of(record);
         });
         if (recorded.isEmpty()) {
-            return respond(scans.findByDeviceIdAndNonce(request.deviceId(), request.nonce()).orElseThrow());
+            return respond(scans.findByDeviceIdAndNonce(command.deviceId(), command.nonce()).orElseThrow());
         }
         relay.wakeUp();
         return respond(recorded.get());
     }
 
-    private Checkpoint checkpoint(ScanRequest request) {
-        List<Checkpoint> candidates = catalog.checkpoints(request.checkpointId()).stream()
-                .filter(c -> request.eventId() == null || c.eventId().equals(request.eventId()))
-                .toList();
-        if (candidates.isEmpty()) {
-            throw new InvalidInputException("checkpointId", "no such checkpoint");
-        }
-        if (candidates.size() > 1) {
-            throw new InvalidInputException("checkpointId", "more than one event has this checkpoint; send eventId too");
-        }
-        return candidates.get(0);
+    /**
+     * An offline device let someone in whom another device had already admitted: both happened, so
+     * it is recorded, not dropped. A repeat the same device saw itself is an ordinary duplicate.
+     */
+    private static boolean isConflict(Command command, CheckInResult result) {
+        return command.offline()
+                && result instanceof AlreadyCheckedIn already
+                && !already.first().deviceId().equals(command.deviceId())
+                && (command.offlineVerdict() == null || ScanResponse.Verdict.ADMITTED.name().equals(command.offlineVerdict()));
+    }
+
+    private static Direction direction(String direction) {
+        return "OUT".equals(direction) ? Direction.OUT : Direction.IN;
+    }
+
+    private CheckInDecider.ManualTicket manualTicket(UUID ticketId) {
+        return tickets.find(ticketId)
+                .map(t -> new CheckInDecider.ManualTicket(ticketId, t.eventId(), t.ticketType()))
+                .orElse(new CheckInDecider.ManualTicket(ticketId, null, null));
     }
 
     private CheckInDecider.Replica replica() {
@@ -111,40 +183,79 @@ public class ScanService {
             public boolean isRevoked(UUID ticketId) {
                 return tickets.isRevoked(ticketId);
             }
+
+            @Override
+            public Optional<Set<String>> sessionsOf(UUID ticketId) {
+                return registrations.sessionsOf(ticketId);
+            }
         };
     }
 
-    private static ScanRecord record(ScanRequest request, Checkpoint checkpoint, String direction, CheckInResult result, Instant now) {
+    private static ScanRecord record(Command command, CheckInResult result, boolean conflict, Instant scannedAt) {
         String ticketId = result.ticketId().map(UUID::toString).orElse(null);
-        String verdict;
+        if (ticketId == null && command.manualTicket() != null) {
+            ticketId = command.manualTicket().toString();
+        }
         String reason = null;
         CheckInResult.FirstCheckIn first = null;
+        ScanResponse.Verdict verdict;
         if (result instanceof Admitted) {
-            verdict = ScanResponse.Verdict.ADMITTED.name();
+            verdict = ScanResponse.Verdict.ADMITTED;
         } else if (result instanceof AlreadyCheckedIn already) {
-            verdict = ScanResponse.Verdict.ALREADY_CHECKED_IN.name();
+            verdict = ScanResponse.Verdict.ALREADY_CHECKED_IN;
             first = already.first();
+        } else if (result instanceof CheckedOut) {
+            verdict = ScanResponse.Verdict.CHECKED_OUT;
+        } else if (result instanceof NotInside) {
+            verdict = ScanResponse.Verdict.NOT_INSIDE;
         } else {
-            verdict = ScanResponse.Verdict.REJECTED.name();
+            verdict = ScanResponse.Verdict.REJECTED;
             reason = ((Rejected) result).reason().name();
         }
-        return new ScanRecord(null, request.deviceId(), request.nonce(), checkpoint.eventId(), checkpoint.checkpointId(), direction,
-                ticketId, verdict, reason, first == null ? null : first.at(), first == null ? null : first.checkpointId(),
-                first == null ? null : first.deviceId(), now);
+        Checkpoint checkpoint = command.checkpoint();
+        return new ScanRecord(null, command.deviceId(), command.nonce(), checkpoint.eventId(), checkpoint.checkpointId(),
+                command.direction().name(), ticketId, verdict.name(), reason, first == null ? null : first.at(),
+                first == null ? null : first.checkpointId(), first == null ? null : first.deviceId(), scannedAt, conflict,
+                command.manualTicket() == null ? METHOD_SCAN : METHOD_MANUAL, command.staffName());
     }
 
-    /** A repeat of an admitted ticket is not a new fact for the rest of the system, so it emits nothing. */
-    private void emit(CheckInResult result, Checkpoint checkpoint, String deviceId, Instant now) {
+    /** Repeats and exits of people not inside are not new facts, so they emit nothing (unless a conflict). */
+    private void emit(Command command, CheckInResult result, boolean conflict, Instant scannedAt, Instant now) {
+        Checkpoint checkpoint = command.checkpoint();
+        String deviceId = command.deviceId();
         if (result instanceof Admitted admitted) {
             TicketCode.Claims claims = admitted.claims();
             String ticketType = tickets.find(claims.ticketId()).map(ReplicaTicket::ticketType)
                     .or(() -> catalog.ticketType(checkpoint.eventId(), claims))
                     .orElse(null);
+            boolean manual = command.manualTicket() != null;
             outbox.append(new AttendeeCheckedIn(claims.ticketId().toString(), checkpoint.eventId(), ticketType,
-                    checkpoint.checkpointId(), deviceId, METHOD_SCAN, null, now, now));
-        } else if (result instanceof Rejected rejected) {
-            outbox.append(new CheckInRejected(rejected.ticketId().map(UUID::toString).orElse(null), checkpoint.eventId(),
-                    checkpoint.checkpointId(), deviceId, rejected.reason().name(), null, now, now));
+                    checkpoint.checkpointId(), deviceId, manual ? METHOD_MANUAL : METHOD_SCAN, manual ? command.staffName() : null,
+                    scannedAt, now));
+        } else if (result instanceof CheckedOut out) {
+            outbox.append(new AttendeeCheckedOut(out.claims().ticketId().toString(), checkpoint.eventId(),
+                    checkpoint.checkpointId(), deviceId, scannedAt, now));
+        } else if (result instanceof AlreadyCheckedIn already && conflict) {
+            outbox.append(new CheckInConflict(already.claims().ticketId().toString(), checkpoint.eventId(),
+                    checkpoint.checkpointId(), deviceId, scannedAt, already.first().checkpointId(), already.first().deviceId(),
+                    already.first().at(), now));
+        } else if (result instanceof Rejected rejected && rejected.reason() != RejectReason.NOT_FOUND) {
+            // NOT_FOUND (a manual check-in of an id this node does not know) is a lookup slip at the desk,
+            // not a refused code: it stays in scans and goes on no topic.
+            String ticketId = rejected.ticketId().map(UUID::toString)
+                    .orElse(command.manualTicket() == null ? null : command.manualTicket().toString());
+            outbox.append(new CheckInRejected(ticketId, checkpoint.eventId(), checkpoint.checkpointId(), deviceId,
+                    rejected.reason().name(), command.code() == null ? null : codeHash(command.code()), scannedAt, now));
+        }
+    }
+
+    /** The first 16 hex digits of SHA-256 of the scanned text: spots a bad code scanned again without keeping it. */
+    public static String codeHash(String code) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -158,6 +269,6 @@ public class ScanService {
                 : new ScanResponse.FirstCheckInView(scan.firstAt(), scan.firstCheckpointId(), scan.firstDeviceId());
         return new ScanResponse(ScanResponse.Verdict.valueOf(scan.verdict()),
                 scan.reason() == null ? null : RejectReason.valueOf(scan.reason()),
-                scan.ticketId(), attendee, first);
+                scan.ticketId(), attendee, first, null, scan.conflict() ? Boolean.TRUE : null);
     }
 }

@@ -16,7 +16,8 @@ public record ReplicaTicket(
         @Nullable String organization,
         TicketStatus status,
         @Nullable String revokedReason,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable String registrationId) {
 
     public enum TicketStatus { ISSUED, REVOKED }
 }

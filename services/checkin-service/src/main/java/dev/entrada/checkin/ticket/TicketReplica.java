@@ -1,6 +1,7 @@
 package dev.entrada.checkin.ticket;
 
 import dev.entrada.checkin.messaging.UnreadableEventException;
+import dev.entrada.checkin.registration.RegistrationReplica;
 import dev.entrada.checkin.ticket.ReplicaTicket.TicketStatus;
 import dev.entrada.contracts.ticket.TicketIssued;
 import dev.entrada.contracts.ticket.TicketRevoked;
@@ -18,9 +19,11 @@ public class TicketReplica {
     private static final Logger log = LoggerFactory.getLogger(TicketReplica.class);
 
     private final TicketRepository repository;
+    private final RegistrationReplica registrations;
 
-    public TicketReplica(TicketRepository repository) {
+    public TicketReplica(TicketRepository repository, RegistrationReplica registrations) {
         this.repository = repository;
+        this.registrations = registrations;
     }
 
     public void apply(TicketIssued event) {
@@ -29,8 +32,11 @@ public class TicketReplica {
         Optional<ReplicaTicket> known = repository.findById(ticketId);
         // A revocation that arrived first stays: issuing never un-revokes.
         TicketStatus status = known.map(ReplicaTicket::status).orElse(TicketStatus.ISSUED);
-        ReplicaTicket ticket = new ReplicaTicket(ticketId, eventId, event.ticketType(), event.holderName(),
-                event.organization(), status, known.map(ReplicaTicket::revokedReason).orElse(null), Instant.now());
+        // An erasure that arrived first stays too: no name comes back.
+        boolean erased = registrations.isErased(event.registrationId());
+        ReplicaTicket ticket = new ReplicaTicket(ticketId, eventId, event.ticketType(), erased ? null : event.holderName(),
+                erased ? null : event.organization(), status, known.map(ReplicaTicket::revokedReason).orElse(null), Instant.now(),
+                event.registrationId());
         if (known.isPresent()) {
             repository.update(ticket);
         } else {
@@ -45,8 +51,9 @@ public class TicketReplica {
         Optional<ReplicaTicket> known = repository.findById(ticketId);
         ReplicaTicket ticket = known
                 .map(t -> new ReplicaTicket(ticketId, t.eventId(), t.ticketType(), t.holderName(), t.organization(),
-                        TicketStatus.REVOKED, event.reason(), Instant.now()))
-                .orElseGet(() -> new ReplicaTicket(ticketId, eventId, null, null, null, TicketStatus.REVOKED, event.reason(), Instant.now()));
+                        TicketStatus.REVOKED, event.reason(), Instant.now(), t.registrationId()))
+                .orElseGet(() -> new ReplicaTicket(ticketId, eventId, null, null, null, TicketStatus.REVOKED, event.reason(),
+                        Instant.now(), null));
         if (known.isPresent()) {
             repository.update(ticket);
         } else {

@@ -2,7 +2,10 @@ package dev.entrada.checkin.scan;
 
 import dev.entrada.checkin.scan.CheckInDecider.Admission;
 import dev.entrada.checkin.scan.CheckInResult.Admitted;
+import dev.entrada.checkin.scan.CheckInDecider.Direction;
 import dev.entrada.checkin.scan.CheckInResult.AlreadyCheckedIn;
+import dev.entrada.checkin.scan.CheckInResult.CheckedOut;
+import dev.entrada.checkin.scan.CheckInResult.NotInside;
 import dev.entrada.checkin.scan.CheckInResult.FirstCheckIn;
 import dev.entrada.checkin.scan.CheckInResult.Rejected;
 import dev.entrada.contracts.catalog.EventPublished.CheckpointKind;
@@ -56,7 +59,7 @@ class CheckInDeciderTest {
         decide(code(ticketId, EVENT, KEY_ID), "entrance", CheckpointKind.DOOR, "door-1");
 
         CheckInResult again = decider.decide(new CheckInDecider.Scan(code(ticketId, EVENT, KEY_ID), EVENT, "b2b-area",
-                CheckpointKind.DOOR, "door-2", NOW.plusSeconds(60)), replica, admissions);
+                CheckpointKind.DOOR, null, Direction.IN, "door-2", NOW.plusSeconds(60)), replica, admissions);
 
         assertThat(again).isInstanceOfSatisfying(AlreadyCheckedIn.class, a ->
                 assertThat(a.first()).isEqualTo(new FirstCheckIn(NOW, "entrance", "door-1")));
@@ -70,6 +73,59 @@ class CheckInDeciderTest {
 
         assertThat(session).isInstanceOf(Admitted.class);
         assertThat(admissions.recorded).extracting(Admission::scope).containsExactly("EVENT", "SESSION:session-room");
+    }
+
+    @Test
+    void aSessionRoomAdmitsOnlyPeopleRegisteredForItsSession() {
+        UUID other = UUID.randomUUID();
+        replica.sessions.put(ticketId, Set.of("clusterfy"));
+        replica.sessions.put(other, Set.of());
+
+        CheckInResult registered = decideAt(code(ticketId, EVENT, KEY_ID), "session-room", CheckpointKind.SESSION, "clusterfy", Direction.IN);
+        CheckInResult notRegistered = decideAt(code(other, EVENT, KEY_ID), "session-room", CheckpointKind.SESSION, "clusterfy", Direction.IN);
+
+        assertThat(registered).isInstanceOf(Admitted.class);
+        assertThat(notRegistered).isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.reason()).isEqualTo(RejectReason.WRONG_CHECKPOINT));
+    }
+
+    @Test
+    void aSessionRoomAdmitsAValidTicketWhoseRegistrationIsNotHereYet() {
+        assertThat(decideAt(code(ticketId, EVENT, KEY_ID), "session-room", CheckpointKind.SESSION, "clusterfy", Direction.IN))
+                .isInstanceOf(Admitted.class);
+    }
+
+    @Test
+    void exitThenReentryAdmitsAgainButTwoEntriesInARowDoNot() {
+        String code = code(ticketId, EVENT, KEY_ID);
+        assertThat(decideAt(code, "entrance", CheckpointKind.DOOR, null, Direction.OUT)).isInstanceOf(NotInside.class);
+        assertThat(decideAt(code, "entrance", CheckpointKind.DOOR, null, Direction.IN)).isInstanceOf(Admitted.class);
+        assertThat(decideAt(code, "entrance", CheckpointKind.DOOR, null, Direction.OUT)).isInstanceOf(CheckedOut.class);
+        assertThat(decideAt(code, "entrance", CheckpointKind.DOOR, null, Direction.OUT)).isInstanceOf(NotInside.class);
+        assertThat(decideAt(code, "b2b-area", CheckpointKind.DOOR, null, Direction.IN)).isInstanceOf(Admitted.class);
+        assertThat(decideAt(code, "entrance", CheckpointKind.DOOR, null, Direction.IN)).isInstanceOf(AlreadyCheckedIn.class);
+    }
+
+    @Test
+    void aManualCheckInNeedsATicketTheReplicaKnowsForThisEvent() {
+        CheckInDecider.Scan desk = new CheckInDecider.Scan(null, EVENT, "entrance", CheckpointKind.DOOR, null, Direction.IN, "desk", NOW);
+
+        assertThat(decider.decideManual(new CheckInDecider.ManualTicket(ticketId, null, null), desk, replica, admissions))
+                .isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.reason()).isEqualTo(RejectReason.NOT_FOUND));
+        assertThat(decider.decideManual(new CheckInDecider.ManualTicket(ticketId, "telecom-night-2017", "GALA"), desk, replica, admissions))
+                .isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.reason()).isEqualTo(RejectReason.WRONG_EVENT));
+        assertThat(decider.decideManual(new CheckInDecider.ManualTicket(ticketId, EVENT, "COMPANY"), desk, replica, admissions))
+                .isInstanceOfSatisfying(Admitted.class, a -> assertThat(a.claims().ticketId()).isEqualTo(ticketId));
+        assertThat(decider.decideManual(new CheckInDecider.ManualTicket(ticketId, EVENT, "COMPANY"), desk, replica, admissions))
+                .isInstanceOf(AlreadyCheckedIn.class);
+    }
+
+    @Test
+    void aManualCheckInOfARevokedTicketIsRejected() {
+        replica.revoked.add(ticketId);
+        CheckInDecider.Scan desk = new CheckInDecider.Scan(null, EVENT, "entrance", CheckpointKind.DOOR, null, Direction.IN, "desk", NOW);
+
+        assertRejected(decider.decideManual(new CheckInDecider.ManualTicket(ticketId, EVENT, "COMPANY"), desk, replica, admissions),
+                RejectReason.REVOKED, true);
     }
 
     @Test
@@ -143,7 +199,11 @@ class CheckInDeciderTest {
     }
 
     private CheckInResult decide(String code, String checkpointId, CheckpointKind kind, String deviceId) {
-        return decider.decide(new CheckInDecider.Scan(code, EVENT, checkpointId, kind, deviceId, NOW), replica, admissions);
+        return decider.decide(new CheckInDecider.Scan(code, EVENT, checkpointId, kind, null, Direction.IN, deviceId, NOW), replica, admissions);
+    }
+
+    private CheckInResult decideAt(String code, String checkpointId, CheckpointKind kind, String sessionId, Direction direction) {
+        return decider.decide(new CheckInDecider.Scan(code, EVENT, checkpointId, kind, sessionId, direction, "door-1", NOW), replica, admissions);
     }
 
     private void assertRejected(CheckInResult result, RejectReason reason, boolean ticketKnown) {
@@ -161,6 +221,7 @@ class CheckInDeciderTest {
     private static final class FakeReplica implements CheckInDecider.Replica {
         final Map<String, PublicKey> keys = new HashMap<>();
         final Set<UUID> revoked = new HashSet<>();
+        final Map<UUID, Set<String>> sessions = new HashMap<>();
 
         @Override
         public Optional<PublicKey> activeKey(String keyId) {
@@ -171,21 +232,38 @@ class CheckInDeciderTest {
         public boolean isRevoked(UUID ticketId) {
             return revoked.contains(ticketId);
         }
+
+        @Override
+        public Optional<Set<String>> sessionsOf(UUID ticketId) {
+            return Optional.ofNullable(sessions.get(ticketId));
+        }
     }
 
     private static final class FakeAdmissions implements CheckInDecider.Admissions {
         final List<Admission> recorded = new ArrayList<>();
+        final Set<Admission> gone = new HashSet<>();
 
         @Override
         public Optional<FirstCheckIn> admitFirst(Admission admission) {
-            Optional<Admission> first = recorded.stream()
-                    .filter(a -> a.eventId().equals(admission.eventId()) && a.ticketId().equals(admission.ticketId())
-                            && a.scope().equals(admission.scope()))
-                    .findFirst();
-            if (first.isEmpty()) {
+            Optional<Admission> current = current(admission).filter(a -> !gone.contains(a));
+            if (current.isEmpty()) {
                 recorded.add(admission);
             }
-            return first.map(a -> new FirstCheckIn(a.at(), a.checkpointId(), a.deviceId()));
+            return current.map(a -> new FirstCheckIn(a.at(), a.checkpointId(), a.deviceId()));
+        }
+
+        @Override
+        public boolean exit(Admission admission) {
+            Optional<Admission> current = current(admission).filter(a -> !gone.contains(a));
+            current.ifPresent(gone::add);
+            return current.isPresent();
+        }
+
+        private Optional<Admission> current(Admission admission) {
+            return recorded.stream()
+                    .filter(a -> a.eventId().equals(admission.eventId()) && a.ticketId().equals(admission.ticketId())
+                            && a.scope().equals(admission.scope()))
+                    .reduce((first, second) -> second);
         }
     }
 }

@@ -1,0 +1,36 @@
+package dev.entrada.checkin.search;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+@Controller("/api/checkins/search")
+public class SearchController {
+    private final AttendeeSearch search;
+
+    public SearchController(AttendeeSearch search) {
+        this.search = search;
+    }
+
+    /** Empty lists are written too (Micronaut leaves them out by default). */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record SearchResponse(String eventId, String q, List<AttendeeSearch.Match> matches) {
+    }
+
+    /** {@code q}: at least 2 characters of a name, organisation or e-mail; at most 25 matches. */
+    @Get
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public SearchResponse search(@QueryValue @NotBlank @Size(max = 100) String eventId,
+                                 @QueryValue @NotBlank @Size(min = 2, max = 100) String q) {
+        return new SearchResponse(eventId, q, search.find(eventId, q.strip()));
+    }
+}
