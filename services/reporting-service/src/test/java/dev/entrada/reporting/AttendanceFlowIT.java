@@ -14,6 +14,7 @@ import dev.entrada.contracts.checkin.CheckInConflict;
 import dev.entrada.contracts.checkin.CheckInRejected;
 import dev.entrada.contracts.registration.RegistrationCancelled;
 import dev.entrada.contracts.registration.RegistrationConfirmed;
+import dev.entrada.contracts.registration.RegistrationCorrected;
 import dev.entrada.contracts.registration.RegistrationWaitlisted;
 import dev.entrada.contracts.ticket.TicketIssued;
 import dev.entrada.local.KafkaBroker;
@@ -21,15 +22,23 @@ import dev.entrada.reporting.attendance.AttendanceReport;
 import dev.entrada.reporting.attendance.AttendanceReport.Arrival;
 import dev.entrada.reporting.attendance.AttendanceReport.CheckpointLine;
 import dev.entrada.reporting.attendance.AttendanceReport.CountryLine;
+import dev.entrada.reporting.attendance.AttendanceReport.KindLine;
+import dev.entrada.reporting.attendance.AttendanceReport.OrganizationLine;
+import dev.entrada.reporting.attendance.AttendanceReport.SessionLine;
 import dev.entrada.reporting.attendance.AttendanceReport.TicketTypeLine;
+import dev.entrada.reporting.attendance.AttendanceRows.ConflictRow;
+import dev.entrada.reporting.attendance.AttendanceRows.DeviceRow;
+import dev.entrada.reporting.attendance.AttendanceRows.LatestCheckInRow;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.ObjectMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -45,6 +54,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +78,7 @@ import static org.awaitility.Awaitility.await;
 class AttendanceFlowIT implements TestPropertyProvider {
     private static final String EVENT = "b2b-industrial-2017";
     private static final Instant DOORS = Instant.parse("2017-11-23T08:00:00Z");
+    private static final String ORGANIZER_TOKEN = "organiser-" + UUID.randomUUID();
 
     private KafkaBroker broker;
     private KafkaProducer<String, String> producer;
@@ -79,6 +90,8 @@ class AttendanceFlowIT implements TestPropertyProvider {
     HttpClient http;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    EmbeddedServer server;
 
     @Override
     public Map<String, String> getProperties() {
@@ -92,6 +105,7 @@ class AttendanceFlowIT implements TestPropertyProvider {
                     "micronaut.server.port", "-1",
                     "kafka.bootstrap.servers", broker.bootstrapServers(),
                     "reporting.consumer-group", "reporting-it-" + UUID.randomUUID(),
+                    "reporting.organizer-token", ORGANIZER_TOKEN,
                     "datasources.default.url", "jdbc:h2:file:" + dir.resolve("db")
                             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         } catch (java.io.IOException e) {
@@ -153,13 +167,26 @@ class AttendanceFlowIT implements TestPropertyProvider {
                 List.of(new Arrival(Instant.parse("2017-11-23T09:00:00Z"), 1), new Arrival(Instant.parse("2017-11-23T09:15:00Z"), 1)),
                 new AttendanceReport.Rejected(1, Map.of("REVOKED", 1L)),
                 0,
+                null,
+                List.of(new KindLine("COMPANY", 2, 2)),
+                List.of(new SessionLine("clusterfy", null, null, null, 0, 1)),
+                List.of(new Arrival(at(61), 1), new Arrival(at(80), 1)),
+                2,
+                List.of(new OrganizationLine("Empresa r1", 1, 1), new OrganizationLine("Empresa r3", 1, 1)),
+                List.of(new LatestCheckInRow(at(100), "session-room", "door-1", "SCAN", "COMPANY", "Empresa r1", "ES"),
+                        new LatestCheckInRow(at(80), "entrance", "door-1", "SCAN", "DELEGATION", "Empresa r3", "MX"),
+                        new LatestCheckInRow(at(61), "entrance", "door-1", "SCAN", "COMPANY", "Empresa r1", "ES")),
+                List.of(new DeviceRow("door-1", "entrance", at(180), 5)),
+                List.of(),
                 null);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(report()).usingRecursiveComparison().ignoringFields("updatedAt").isEqualTo(expected));
+                assertThat(report()).usingRecursiveComparison().ignoringFields("updatedAt", "generatedAt").isEqualTo(expected));
 
         JsonNode json = mapper.readValue(http.toBlocking().retrieve(attendance(EVENT)), JsonNode.class);
         assertThat(json.entries()).extracting(Map.Entry::getKey).contains("eventId", "registered", "waitlisted", "cancelled",
-                "checkedIn", "inside", "byTicketType", "byCheckpoint", "byCountry", "arrivals", "rejected", "conflicts", "updatedAt");
+                "checkedIn", "inside", "byTicketType", "byCheckpoint", "byCountry", "arrivals", "rejected", "conflicts", "updatedAt",
+                "byOrganizationKind", "bySession", "arrivalsPerMinute", "organizationsPresent", "byOrganization",
+                "latestCheckIns", "devices", "latestConflicts", "generatedAt");
         assertThat(json.get("arrivals").get(0).get("at").getStringValue()).isEqualTo("2017-11-23T09:00:00Z");
     }
 
@@ -170,6 +197,8 @@ class AttendanceFlowIT implements TestPropertyProvider {
         publish(new CheckInConflict("t-conflict", "dlt-event", "b2b-area", "door-2", at(300), "entrance", "door-1", at(290), at(400)));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(report("dlt-event").conflicts()).isEqualTo(1));
+        assertThat(report("dlt-event").latestConflicts()).containsExactly(
+                new ConflictRow("t-conflict", "b2b-area", "door-2", at(300), "entrance", "door-1", at(290)));
         try (KafkaConsumer<String, String> dlt = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
@@ -186,6 +215,113 @@ class AttendanceFlowIT implements TestPropertyProvider {
             assertThat(header(record, EventHeaders.EVENT_ID)).isEqualTo(poisonId);
             assertThat(header(record, EventHeaders.DLT_ERROR)).contains("not a readable AttendeeCheckedIn");
         }
+    }
+
+    @Test
+    void theLiveStreamSendsTheStateAtOnceThenEveryChangeCoalesced() throws Exception {
+        String event = "sse-event";
+        publish(new RegistrationConfirmed("sse-r0", event, "COMPANY", "Nombre", "n@example.com", "Indra", "COMPANY", null, "ES",
+                "es", List.of(), null, at(0)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(report(event).registered()).isEqualTo(1));
+
+        try (SseReader sse = SseReader.open(streamUrl(event), mapper)) {
+            assertThat(sse.contentType()).startsWith("text/event-stream");
+            AttendanceReport first = sse.next(Duration.ofSeconds(5));
+            assertThat(first.registered()).as("the current state, at once").isEqualTo(1);
+            assertThat(first.checkedIn()).isZero();
+
+            publish(new AttendeeCheckedIn("sse-t0", event, "COMPANY", "entrance", "door-9", "SCAN", null, at(60), at(60)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> sse.latest() != null && sse.latest().checkedIn() == 1);
+
+            int before = sse.received();
+            long start = System.nanoTime();
+            for (int i = 1; i <= 40; i++) {
+                publish(new AttendeeCheckedIn("sse-t" + i, event, "COMPANY", "entrance", "door-9", "SCAN", null, at(60 + i), at(60 + i)));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> sse.latest().checkedIn() == 41);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertThat(sse.received() - before).as("40 changes coalesced to at most ~4 updates a second")
+                    .isLessThanOrEqualTo((int) Math.ceil(seconds * 4) + 2);
+        }
+
+        try (SseReader again = SseReader.open(streamUrl(event), mapper)) {
+            assertThat(again.next(Duration.ofSeconds(5)).checkedIn()).as("a reconnecting client gets the state at once").isEqualTo(41);
+        }
+
+        HttpClientResponseException unknown = catchThrowableOfType(HttpClientResponseException.class,
+                () -> http.toBlocking().retrieve(HttpRequest.GET("/api/reports/events/no-such-event/stream")));
+        assertThat(unknown.getStatus().getCode()).isEqualTo(404);
+    }
+
+    @Test
+    void exportsNeedTheOrganiserTokenListCheckInTimesAndNeutraliseFormulas() {
+        String event = "export-event";
+        publish(new RegistrationConfirmed("x1", event, "COMPANY", "=HYPERLINK(\"http://x\")", "x1@example.com", "Acme", "COMPANY",
+                "CEO", "ES", "es", List.of("clusterfy"), null, at(0)));
+        publish(new RegistrationConfirmed("x2", event, "COMPANY", "Luis \"Lucho\" Pérez", "x2@example.com", "Sur", "COMPANY",
+                null, "PE", "es", List.of(), null, at(0)));
+        publish(new RegistrationCorrected("x1", event, "=HYPERLINK(\"http://x\")", "Acme Corrected", "CEO", "ES", at(5)));
+        publish(new TicketIssued("xt1", "x1", event, "COMPANY", "n", "o", "0001", null, null, at(3)));
+        publish(new AttendeeCheckedIn("xt1", event, "COMPANY", "entrance", "door-1", "SCAN", null, at(61), at(61)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(report(event).checkedIn()).isEqualTo(1));
+
+        String base = "/api/reports/events/" + event + "/exports/";
+        for (String auth : new String[] {null, "Bearer wrong", ORGANIZER_TOKEN}) {
+            MutableHttpRequest<?> request = HttpRequest.GET(base + "attendees.csv");
+            if (auth != null) {
+                request.header("Authorization", auth);
+            }
+            HttpClientResponseException refused = catchThrowableOfType(HttpClientResponseException.class,
+                    () -> http.toBlocking().exchange(request, String.class));
+            assertThat(refused.getStatus().getCode()).isEqualTo(401);
+            assertThat(refused.getResponse().getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/problem+json"));
+        }
+
+        HttpResponse<String> attendees = exportCsv(base + "attendees.csv");
+        assertThat(attendees.getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).startsWith("text/csv"));
+        assertThat(attendees.getHeaders().get("Content-Disposition")).contains("export-event-attendees.csv");
+        assertThat(attendees.body()).startsWith("\uFEFF\"registration_id\",\"full_name\"")
+                .contains("\"x1\",\"'=HYPERLINK(\"\"http://x\"\")\",\"Acme Corrected\",\"COMPANY\",\"CEO\",\"ES\",\"COMPANY\","
+                        + "\"2017-11-23T09:01:00Z\",\"entrance\",\"2017-11-23T09:01:00Z\"")
+                .contains("\"x2\",\"Luis \"\"Lucho\"\" Pérez\",\"Sur\",\"COMPANY\",\"\",\"PE\",\"COMPANY\",\"\",\"\",\"\"");
+        assertThat(exportCsv(base + "no-shows.csv").body()).contains("\"x2\"").doesNotContain("\"x1\"");
+        assertThat(exportCsv(base + "sessions.csv").body()).contains("\"clusterfy\",\"\",\"\",\"\",\"1\",\"0\"");
+        HttpResponse<byte[]> pdf = http.toBlocking().exchange(HttpRequest.GET(base + "summary.pdf")
+                .header("Authorization", "Bearer " + ORGANIZER_TOKEN), byte[].class);
+        assertThat(pdf.getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/pdf"));
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    }
+
+    @Test
+    void anOrganiserRebuildsTheProjectionsFromTheTopicsAndGetsTheLiveNumbersBack() {
+        String event = "rebuild-event";
+        publish(new RegistrationConfirmed("rb1", event, "COMPANY", "Nombre", "rb1@example.com", "Indra", "COMPANY", null, "ES",
+                "es", List.of(), null, at(0)));
+        publish(new TicketIssued("rbt1", "rb1", event, "COMPANY", "n", "o", "0001", null, null, at(3)));
+        String redelivered = UUID.randomUUID().toString();
+        AttendeeCheckedIn entry = new AttendeeCheckedIn("rbt1", event, "COMPANY", "entrance", "door-5", "SCAN", null, at(61), at(61));
+        publish(entry, redelivered);
+        publish(entry, redelivered);
+        publish(new CheckInRejected(null, event, "entrance", "door-5", "MALFORMED", "00ff", at(62), at(62)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(report(event).rejected().total()).isEqualTo(1));
+        AttendanceReport live = report(event);
+        assertThat(live.checkedIn()).isEqualTo(1);
+
+        HttpClientResponseException refused = catchThrowableOfType(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/api/reports/rebuild", ""), String.class));
+        assertThat(refused.getStatus().getCode()).isEqualTo(401);
+
+        HttpResponse<String> started = http.toBlocking().exchange(HttpRequest.POST("/api/reports/rebuild", "")
+                .header("Authorization", "Bearer " + ORGANIZER_TOKEN), String.class);
+        assertThat(started.getStatus().getCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode status = mapper.readValue(http.toBlocking().retrieve(HttpRequest.GET("/api/reports/rebuild")
+                    .header("Authorization", "Bearer " + ORGANIZER_TOKEN)), JsonNode.class);
+            assertThat(status.get("state").getStringValue()).isEqualTo("DONE");
+            assertThat(status.get("progress").getDoubleValue()).isEqualTo(1.0);
+            assertThat(status.get("applied").getLongValue()).as("the duplicate applied once").isPositive();
+        });
+        assertThat(report(event)).usingRecursiveComparison().ignoringFields("updatedAt", "generatedAt").isEqualTo(live);
     }
 
     @Test
@@ -207,6 +343,14 @@ class AttendanceFlowIT implements TestPropertyProvider {
         HttpResponse<String> health = http.toBlocking().exchange(HttpRequest.GET("/health"), String.class);
         assertThat(health.getStatus().getCode()).isEqualTo(200);
         assertThat(health.body()).contains("UP");
+    }
+
+    private HttpResponse<String> exportCsv(String path) {
+        return http.toBlocking().exchange(HttpRequest.GET(path).header("Authorization", "Bearer " + ORGANIZER_TOKEN), String.class);
+    }
+
+    private URI streamUrl(String eventId) {
+        return URI.create("http://localhost:" + server.getPort() + "/api/reports/events/" + eventId + "/stream");
     }
 
     private AttendanceReport report() {

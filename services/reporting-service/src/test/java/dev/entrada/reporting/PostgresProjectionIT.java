@@ -20,6 +20,7 @@ import dev.entrada.reporting.attendance.AttendanceReport.CheckpointLine;
 import dev.entrada.reporting.attendance.AttendanceReport.CountryLine;
 import dev.entrada.reporting.attendance.AttendanceReport.TicketTypeLine;
 import dev.entrada.reporting.attendance.AttendanceService;
+import dev.entrada.reporting.export.ExportRepository;
 import dev.entrada.reporting.projection.Projector;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -60,6 +61,8 @@ class PostgresProjectionIT implements TestPropertyProvider {
     Projector projector;
     @Inject
     AttendanceService attendance;
+    @Inject
+    ExportRepository exports;
 
     @Override
     public Map<String, String> getProperties() {
@@ -123,6 +126,16 @@ class PostgresProjectionIT implements TestPropertyProvider {
         assertThat(report.rejected().byReason()).isEqualTo(Map.of("MALFORMED", 1L, "REVOKED", 1L));
         assertThat(report.conflicts()).isEqualTo(1);
         assertThat(attendance.report("unknown-event")).isEmpty();
+        assertThat(report.devices()).extracting(d -> d.deviceId()).containsExactlyInAnyOrder("d1", "d2", "d3");
+        assertThat(report.latestCheckIns()).hasSize(2);
+        assertThat(report.latestConflicts()).hasSize(1);
+        assertThat(exports.attendees(EVENT)).singleElement().satisfies(a -> {
+            assertThat(a.registrationId()).isEqualTo("r1");
+            assertThat(a.fullName()).as("erased").isNull();
+            assertThat(a.firstCheckInAt()).isEqualTo(T0.plusSeconds(65));
+            assertThat(a.firstCheckpointId()).isEqualTo("main-door");
+            assertThat(a.lastCheckInAt()).isEqualTo(T0.plusSeconds(1200));
+        });
 
         try (Connection c = DriverManager.getConnection(SERVER + database, "postgres", "");
              Statement s = c.createStatement();
@@ -131,6 +144,11 @@ class PostgresProjectionIT implements TestPropertyProvider {
             assertThat(r.getString("organization")).as("personal data dropped on AttendeeErased").isNull();
             assertThat(r.getBoolean("erased")).isTrue();
         }
+
+        projector.wipe();
+        assertThat(attendance.report(EVENT)).as("the change counter stays; the facts are gone")
+                .hasValueSatisfying(empty -> assertThat(empty.registered()).isZero());
+        assertThat(apply(rejected, duplicateId)).as("processed ids are emptied too, for the replay").isTrue();
     }
 
     private void apply(DomainEvent event) {

@@ -32,6 +32,20 @@ public class AttendanceService {
                 repository.admissionsByCheckpoint(eventId),
                 repository.rejectionsByReason(eventId),
                 repository.conflicts(eventId),
-                updatedAt.get())));
+                updatedAt.get(),
+                repository.catalogueSessions(eventId),
+                repository.sessionRegistrations(eventId),
+                repository.sessionCheckIns(eventId),
+                repository.organizationRegistrations(eventId),
+                repository.latestCheckIns(eventId),
+                repository.devices(eventId),
+                repository.latestConflicts(eventId),
+                Instant.now())));
+    }
+
+    /** Grows with every fact applied about the event (the live stream's change detector); -1 if none yet. */
+    @ReadOnly
+    public long version(String eventId) {
+        return repository.version(eventId).orElse(-1L);
     }
 }

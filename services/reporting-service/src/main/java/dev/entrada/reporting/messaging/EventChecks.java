@@ -9,6 +9,7 @@ import dev.entrada.contracts.checkin.CheckInRejected;
 import dev.entrada.contracts.registration.AttendeeErased;
 import dev.entrada.contracts.registration.RegistrationCancelled;
 import dev.entrada.contracts.registration.RegistrationConfirmed;
+import dev.entrada.contracts.registration.RegistrationCorrected;
 import dev.entrada.contracts.registration.RegistrationWaitlisted;
 import dev.entrada.contracts.signing.SigningKeyPublished;
 import dev.entrada.contracts.signing.SigningKeyRetired;
@@ -28,6 +29,7 @@ final class EventChecks {
     static final int CHECKPOINT_ID = 100;
     static final int CODE = 64;
     static final int NAME = 300;
+    static final int METHOD = 16;
 
     /** Every problem found, as "field: what is wrong"; empty when the event can be projected. */
     static List<String> problems(DomainEvent event) {
@@ -38,18 +40,32 @@ final class EventChecks {
                 e.ticketTypes().forEach(t -> p.required("ticketTypes.code", t == null ? null : t.code(), CODE));
             }
             if (e.checkpoints() != null) {
-                e.checkpoints().forEach(c -> p.required("checkpoints.id", c == null ? null : c.id(), CHECKPOINT_ID));
+                e.checkpoints().forEach(c -> p.required("checkpoints.id", c == null ? null : c.id(), CHECKPOINT_ID)
+                        .optional("checkpoints.sessionId", c == null ? null : c.sessionId(), CHECKPOINT_ID));
+            }
+            if (e.sessions() != null) {
+                e.sessions().forEach(s -> p.required("sessions.id", s == null ? null : s.id(), CHECKPOINT_ID)
+                        .optional("sessions.title", s == null ? null : s.title(), NAME)
+                        .optional("sessions.room", s == null ? null : s.room(), NAME));
             }
         } else if (event instanceof RegistrationConfirmed e) {
             p.required("registrationId", e.registrationId(), ID).required("eventId", e.eventId(), EVENT_ID)
                     .time("occurredAt", e.occurredAt() != null)
                     .optional("ticketType", e.ticketType(), CODE).optional("country", e.country(), CODE)
-                    .optional("organization", e.organization(), NAME);
+                    .optional("organization", e.organization(), NAME).optional("organizationKind", e.organizationKind(), CODE)
+                    .optional("fullName", e.fullName(), NAME).optional("jobTitle", e.jobTitle(), NAME);
+            if (e.sessions() != null) {
+                e.sessions().forEach(s -> p.required("sessions", s, CHECKPOINT_ID));
+            }
+        } else if (event instanceof RegistrationCorrected e) {
+            p.required("registrationId", e.registrationId(), ID).required("eventId", e.eventId(), EVENT_ID)
+                    .optional("country", e.country(), CODE).optional("organization", e.organization(), NAME)
+                    .optional("fullName", e.fullName(), NAME).optional("jobTitle", e.jobTitle(), NAME);
         } else if (event instanceof RegistrationWaitlisted e) {
             p.required("registrationId", e.registrationId(), ID).required("eventId", e.eventId(), EVENT_ID)
                     .time("occurredAt", e.occurredAt() != null)
                     .optional("ticketType", e.ticketType(), CODE).optional("country", e.country(), CODE)
-                    .optional("organization", e.organization(), NAME);
+                    .optional("organization", e.organization(), NAME).optional("fullName", e.fullName(), NAME);
         } else if (event instanceof RegistrationCancelled e) {
             p.required("registrationId", e.registrationId(), ID).required("eventId", e.eventId(), EVENT_ID)
                     .time("occurredAt", e.occurredAt() != null);
@@ -67,14 +83,15 @@ final class EventChecks {
         } else if (event instanceof AttendeeCheckedIn e) {
             p.required("ticketId", e.ticketId(), ID).required("eventId", e.eventId(), EVENT_ID)
                     .required("checkpointId", e.checkpointId(), CHECKPOINT_ID).optional("ticketType", e.ticketType(), CODE)
+                    .optional("deviceId", e.deviceId(), CHECKPOINT_ID).optional("method", e.method(), METHOD)
                     .time("scannedAt or occurredAt", e.scannedAt() != null || e.occurredAt() != null);
         } else if (event instanceof AttendeeCheckedOut e) {
             p.required("ticketId", e.ticketId(), ID).required("eventId", e.eventId(), EVENT_ID)
-                    .required("checkpointId", e.checkpointId(), CHECKPOINT_ID)
+                    .required("checkpointId", e.checkpointId(), CHECKPOINT_ID).optional("deviceId", e.deviceId(), CHECKPOINT_ID)
                     .time("scannedAt or occurredAt", e.scannedAt() != null || e.occurredAt() != null);
         } else if (event instanceof CheckInRejected e) {
             p.required("eventId", e.eventId(), EVENT_ID).required("reason", e.reason(), CODE)
-                    .optional("checkpointId", e.checkpointId(), CHECKPOINT_ID)
+                    .optional("checkpointId", e.checkpointId(), CHECKPOINT_ID).optional("deviceId", e.deviceId(), CHECKPOINT_ID)
                     .time("scannedAt or occurredAt", e.scannedAt() != null || e.occurredAt() != null);
         } else if (event instanceof CheckInConflict e) {
             p.required("ticketId", e.ticketId(), ID).required("eventId", e.eventId(), EVENT_ID)

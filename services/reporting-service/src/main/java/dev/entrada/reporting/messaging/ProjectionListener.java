@@ -1,6 +1,7 @@
 package dev.entrada.reporting.messaging;
 
 import dev.entrada.contracts.Topics;
+import dev.entrada.reporting.live.AttendanceFeed;
 import dev.entrada.reporting.projection.Projector;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
@@ -28,11 +29,13 @@ public class ProjectionListener implements KafkaListenerExceptionHandler {
     private final EventReader reader;
     private final Projector projector;
     private final DeadLetters deadLetters;
+    private final AttendanceFeed feed;
 
-    public ProjectionListener(EventReader reader, Projector projector, DeadLetters deadLetters) {
+    public ProjectionListener(EventReader reader, Projector projector, DeadLetters deadLetters, AttendanceFeed feed) {
         this.reader = reader;
         this.projector = projector;
         this.deadLetters = deadLetters;
+        this.feed = feed;
     }
 
     @Topic(Topics.EVENT_CATALOG)
@@ -64,6 +67,9 @@ public class ProjectionListener implements KafkaListenerExceptionHandler {
         ReadResult result = reader.read(record.headers(), record.value());
         if (result instanceof ReadResult.Readable r) {
             boolean applied = projector.apply(r.eventId(), record.topic(), r.type().name(), r.event());
+            if (applied) {
+                feed.changed(); // committed: live dashboards may fold a new report
+            }
             LOG.debug("{} {} from {}-{}@{}", applied ? "Applied" : "Already applied", r.type().name(),
                     record.topic(), record.partition(), record.offset());
         } else if (result instanceof ReadResult.UnknownType u) {

@@ -9,15 +9,19 @@ import dev.entrada.contracts.checkin.CheckInRejected;
 import dev.entrada.contracts.registration.AttendeeErased;
 import dev.entrada.contracts.registration.RegistrationCancelled;
 import dev.entrada.contracts.registration.RegistrationConfirmed;
+import dev.entrada.contracts.registration.RegistrationCorrected;
 import dev.entrada.contracts.registration.RegistrationWaitlisted;
 import dev.entrada.contracts.signing.SigningKeyEvent;
 import dev.entrada.contracts.ticket.TicketIssued;
 import dev.entrada.contracts.ticket.TicketRevoked;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -31,10 +35,30 @@ public class Projector {
     static final String WAITLISTED = "WAITLISTED";
     static final String CANCELLED = "CANCELLED";
 
-    private final ProjectionRepository repository;
+    /** Everything folded from the topics; projection_changes stays, so change counters keep growing. */
+    static final List<String> PROJECTION_TABLES = List.of("processed_events", "events", "event_ticket_types",
+            "event_checkpoints", "event_sessions", "registrations", "registration_sessions", "tickets", "admissions",
+            "exits", "rejections", "conflicts", "devices");
 
-    public Projector(ProjectionRepository repository) {
+    private final ProjectionRepository repository;
+    private final JdbcOperations jdbc;
+
+    public Projector(ProjectionRepository repository, JdbcOperations jdbc) {
         this.repository = repository;
+        this.jdbc = jdbc;
+    }
+
+    /** Empties every projection in one transaction, before a rebuild from the topics' history. */
+    @Transactional
+    public void wipe() {
+        jdbc.execute(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                for (String table : PROJECTION_TABLES) {
+                    statement.executeUpdate("DELETE FROM " + table);
+                }
+            }
+            return null;
+        });
     }
 
     /** @return false if this event id was applied before (nothing changed) */
@@ -58,14 +82,22 @@ public class Projector {
             return e.eventId();
         } else if (event instanceof RegistrationConfirmed e) {
             repository.upsertRegistration(e.registrationId(), e.eventId(), CONFIRMED, e.ticketType(), e.country(),
-                    e.organization(), e.occurredAt());
+                    e.organizationKind(), e.organization(), e.fullName(), e.jobTitle(), e.occurredAt());
+            if (e.sessions() != null) {
+                repository.clearRegistrationSessions(e.registrationId());
+                new LinkedHashSet<>(e.sessions()).forEach(s -> repository.addRegistrationSession(e.registrationId(), s));
+            }
             return e.eventId();
         } else if (event instanceof RegistrationWaitlisted e) {
             repository.upsertRegistration(e.registrationId(), e.eventId(), WAITLISTED, e.ticketType(), e.country(),
-                    e.organization(), e.occurredAt());
+                    null, e.organization(), e.fullName(), null, e.occurredAt());
+            return e.eventId();
+        } else if (event instanceof RegistrationCorrected e) {
+            repository.correctRegistration(e.registrationId(), e.country(), e.organization(), e.fullName(), e.jobTitle());
             return e.eventId();
         } else if (event instanceof RegistrationCancelled e) {
-            repository.upsertRegistration(e.registrationId(), e.eventId(), CANCELLED, null, null, null, e.occurredAt());
+            repository.upsertRegistration(e.registrationId(), e.eventId(), CANCELLED, null, null, null, null, null, null,
+                    e.occurredAt());
             return e.eventId();
         } else if (event instanceof AttendeeErased e) {
             repository.eraseRegistration(e.registrationId());
@@ -78,17 +110,21 @@ public class Projector {
             return e.eventId();
         } else if (event instanceof AttendeeCheckedIn e) {
             repository.recordAdmission(e.ticketId(), e.checkpointId(), e.eventId(), e.ticketType(),
-                    firstNonNull(e.scannedAt(), e.occurredAt()));
+                    firstNonNull(e.scannedAt(), e.occurredAt()), e.deviceId(), e.method());
+            contact(e.eventId(), e.deviceId(), e.checkpointId(), e.occurredAt(), e.scannedAt());
             return e.eventId();
         } else if (event instanceof AttendeeCheckedOut e) {
             repository.recordExit(e.ticketId(), e.checkpointId(), e.eventId(), firstNonNull(e.scannedAt(), e.occurredAt()));
+            contact(e.eventId(), e.deviceId(), e.checkpointId(), e.occurredAt(), e.scannedAt());
             return e.eventId();
         } else if (event instanceof CheckInRejected e) {
             repository.recordRejection(e.eventId(), e.checkpointId(), e.reason(), firstNonNull(e.scannedAt(), e.occurredAt()));
+            contact(e.eventId(), e.deviceId(), e.checkpointId(), e.occurredAt(), e.scannedAt());
             return e.eventId();
         } else if (event instanceof CheckInConflict e) {
             repository.recordConflict(e.eventId(), e.ticketId(), e.checkpointId(), e.deviceId(),
                     firstNonNull(e.scannedAt(), e.occurredAt()), e.firstCheckpointId(), e.firstDeviceId(), e.firstScannedAt());
+            contact(e.eventId(), e.deviceId(), e.checkpointId(), e.occurredAt(), e.scannedAt());
             return e.eventId();
         } else if (event instanceof SigningKeyEvent) {
             // Keys matter to check-in, not to attendance; acknowledged so the topic is consumed.
@@ -116,8 +152,26 @@ public class Projector {
         for (EventPublished.Checkpoint c : e.checkpoints() == null ? List.<EventPublished.Checkpoint>of() : e.checkpoints()) {
             if (ids.add(c.id())) {
                 String kind = c.kind() == null ? EventPublished.CheckpointKind.DOOR.name() : c.kind().name();
-                repository.addCheckpoint(e.eventId(), c.id(), kind, position++);
+                repository.addCheckpoint(e.eventId(), c.id(), kind, c.sessionId(), position++);
             }
+        }
+        repository.clearSessions(e.eventId());
+        Set<String> sessions = new HashSet<>();
+        position = 0;
+        for (EventPublished.Session s : e.sessions() == null ? List.<EventPublished.Session>of() : e.sessions()) {
+            if (sessions.add(s.id())) {
+                repository.addSession(e.eventId(), s.id(), s.title(), s.room(), s.capacity(), position++);
+            }
+        }
+    }
+
+    /**
+     * Last contact is when check-in recorded the fact (occurredAt), not the device's clock: an offline
+     * device's old scans uploaded now mean it is in touch now.
+     */
+    private void contact(String eventId, String deviceId, String checkpointId, Instant occurredAt, Instant scannedAt) {
+        if (deviceId != null && !deviceId.isBlank()) {
+            repository.recordDeviceContact(eventId, deviceId, checkpointId, firstNonNull(occurredAt, scannedAt));
         }
     }
 
