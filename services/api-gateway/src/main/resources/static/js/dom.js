@@ -25,8 +25,8 @@ export function $(selector, root = document) {
 }
 
 /**
- * Fetches JSON. Resolves to {ok, status, body}; body is the parsed JSON (a problem+json document on
- * errors) or null. A network failure resolves to status 0 instead of throwing.
+ * Fetches JSON. Resolves to {ok, status, body, headers}; body is the parsed JSON (a problem+json document
+ * on errors) or null. A network failure resolves to status 0 instead of throwing.
  */
 export async function fetchJson(url, options = {}) {
   const init = { ...options, headers: { Accept: 'application/json, application/problem+json', ...(options.headers || {}) } };
@@ -41,7 +41,7 @@ export async function fetchJson(url, options = {}) {
     response = await fetch(url, init);
   } catch (error) {
     if (error && error.name === 'AbortError') throw error;
-    return { ok: false, status: 0, body: null };
+    return { ok: false, status: 0, body: null, headers: new Headers() };
   }
   let body = null;
   const type = response.headers.get('Content-Type') || '';
@@ -52,7 +52,7 @@ export async function fetchJson(url, options = {}) {
       body = null;
     }
   }
-  return { ok: response.ok, status: response.status, body };
+  return { ok: response.ok, status: response.status, body, headers: response.headers };
 }
 
 /** A random UUID; crypto.randomUUID only exists in secure contexts (https, localhost). */

@@ -153,7 +153,7 @@ class GatewayRoutingTest {
     void aBodyOverTheSizeLimitNeverReachesTheBackend() {
         client.post().uri("/api/checkins/sync")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(new byte[3 * 1024 * 1024])
+                .bodyValue(new byte[6 * 1024 * 1024])
                 .exchange()
                 .expectStatus().isEqualTo(413);
         assertThat(checkin.receivedNothing()).isTrue();

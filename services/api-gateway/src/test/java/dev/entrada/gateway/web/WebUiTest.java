@@ -79,6 +79,16 @@ class WebUiTest {
     }
 
     @Test
+    void theTicketPagesServiceWorkerIsServedAsJavaScriptFromTheRoot() {
+        // Served from / so that it may control /tickets/ (no Service-Worker-Allowed needed); the CSP's
+        // script-src 'self' also covers workers (worker-src falls back to it).
+        String body = asset("/ticket-sw.js");
+        assertThat(body).contains("addEventListener('fetch'");
+        assertThat(page("/tickets/x")).contains("<script type=\"module\" src=\"/js/ticket.js\"></script>");
+        assertThat(asset("/js/ticket.js")).contains("serviceWorker.register('/ticket-sw.js', { scope: '/tickets/' })");
+    }
+
+    @Test
     void healthIsExposed() {
         client.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
