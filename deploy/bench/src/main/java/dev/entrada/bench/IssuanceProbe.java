@@ -22,19 +22,31 @@ import java.util.UUID;
  * Runs inside ticketing-service's own jar (started through Spring Boot's PropertiesLauncher), so the
  * measured path is the service's real code: sign a code, then render it with the service's QrCodes
  * to PNG. Baseline: plain ZXing encode + its stock PNG writer for the same text. One thread = per core.
- * Prints one line: {@code issued=<per second> raw=<per second>}.
+ * Prints one line: {@code issued=<per second> checked=<per second> raw=<per second>}.
  */
 public final class IssuanceProbe {
 
     public static void main(String[] args) throws Throwable {
-        MethodHandle png = MethodHandles.publicLookup().findStatic(Class.forName("dev.entrada.ticketing.qr.QrCodes"),
-                "png", MethodType.methodType(byte[].class, String.class));
+        Class<?> qrCodes = Class.forName("dev.entrada.ticketing.qr.QrCodes");
+        MethodHandle png = MethodHandles.publicLookup().findStatic(qrCodes, "png", MethodType.methodType(byte[].class, String.class));
+        MethodHandle readsBack = MethodHandles.publicLookup().findStatic(qrCodes, "readsBack", MethodType.methodType(boolean.class, String.class));
         PrivateKey key = Ed25519Keys.generate().getPrivate();
         String sample = TicketCode.sign(UUID.randomUUID(), "b2b-industrial-2017", "COMPANY", "0001", null, null, key);
         Runnable issued = () -> {
             String code = TicketCode.sign(UUID.randomUUID(), "b2b-industrial-2017", "COMPANY", "0001", null, null, key);
             try {
                 if (((byte[]) png.invoke(code)).length == 0) {
+                    throw new IllegalStateException("empty PNG");
+                }
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        // What issuing does in full: it also checks that the code's QR reads back before using it.
+        Runnable checked = () -> {
+            String code = TicketCode.sign(UUID.randomUUID(), "b2b-industrial-2017", "COMPANY", "0001", null, null, key);
+            try {
+                if ((boolean) readsBack.invoke(code) && ((byte[]) png.invoke(code)).length == 0) {
                     throw new IllegalStateException("empty PNG");
                 }
             } catch (Throwable e) {
@@ -52,8 +64,9 @@ public final class IssuanceProbe {
             }
         };
         double issuedPerSecond = perSecond(issued);
+        double checkedPerSecond = perSecond(checked);
         double rawPerSecond = perSecond(raw);
-        System.out.printf("issued=%.1f raw=%.1f%n", issuedPerSecond, rawPerSecond);
+        System.out.printf("issued=%.1f checked=%.1f raw=%.1f%n", issuedPerSecond, checkedPerSecond, rawPerSecond);
     }
 
     private static double perSecond(Runnable work) {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /** Signed QR tickets per second per core, measured inside ticketing-service's own jar (see {@link IssuanceProbe}). */
 final class IssuanceScenario {
     static final String NAME = "ticket issuance";
-    private static final Pattern RESULT = Pattern.compile("issued=([0-9.]+) raw=([0-9.]+)");
+    private static final Pattern RESULT = Pattern.compile("issued=([0-9.]+) checked=([0-9.]+) raw=([0-9.]+)");
 
     static List<Measurement> run(Path root, Path benchJar) throws IOException, InterruptedException {
         Path ticketingJar = root.resolve("services/ticketing-service/target/ticketing-service.jar");
@@ -27,8 +27,12 @@ final class IssuanceScenario {
         if (!matcher.find()) {
             throw new IllegalStateException("issuance probe printed no result:\n" + output);
         }
-        return List.of(Measurement.ratio(NAME, "signed QR tickets/s per core (sign + encode + PNG)",
-                Double.parseDouble(matcher.group(1)), "/s", "raw ZXing encode + PNG", Double.parseDouble(matcher.group(2)), "≥ 0.8"));
+        double raw = Double.parseDouble(matcher.group(3));
+        return List.of(
+                Measurement.ratio(NAME, "signed QR tickets/s per core (sign + encode + PNG)",
+                        Double.parseDouble(matcher.group(1)), "/s", "raw ZXing encode + PNG", raw, "≥ 0.8"),
+                Measurement.ratio(NAME, "as issued: sign + QR read-back check + encode + PNG",
+                        Double.parseDouble(matcher.group(2)), "/s", "raw ZXing encode + PNG", raw, ""));
     }
 
     private IssuanceScenario() {
