@@ -52,6 +52,7 @@ public final class Bench {
         Stack.Config config = Stack.Config.freePorts(root, Files.createTempDirectory("entrada-bench-")).withExtraEnv(env)
                 .withJvmOptions(List.of("-Xms128m", "-Xmx512m"));
 
+        String machine = machine(baseline);
         List<Measurement> all = new ArrayList<>();
         Instant began = Instant.now();
         try (Stack stack = Stack.start(config, line -> System.out.println("[stack] " + line))) {
@@ -84,7 +85,7 @@ public final class Bench {
             Databases.drop("bench_baseline");
         }
         List<Report.Row> rows = Report.fold(all);
-        Report.write(root.resolve("docs"), rows, machine(baseline), runs);
+        Report.write(root.resolve("docs"), rows, machine, runs);
         rows.forEach(row -> System.out.printf("%-32s %-62s %12s %s%n", row.scenario(), row.figure(),
                 Report.number(row.median(row.values())) + row.unit(),
                 row.ratios().isEmpty() ? "" : "ratio " + Report.number(row.median(row.ratios()))));

@@ -53,18 +53,24 @@ final class DashboardScenario {
         if (response.statusCode() != 200) {
             return List.of(Measurement.plain(NAME, "live stream not available (HTTP " + response.statusCode() + ")", Double.NaN, "", ""));
         }
-        Thread reader = new Thread(() -> response.body().forEach(line -> {
-            if (line.startsWith("data:")) {
-                JsonNode numbers = Http.JSON.readTree(line.substring(5).trim());
-                if (numbers.has("checkedIn")) {
-                    synchronized (signal) {
-                        checkedIn.set(numbers.get("checkedIn").asInt());
-                        lastChange.set(System.nanoTime());
-                        signal.notifyAll();
+        Thread reader = new Thread(() -> {
+            try (Stream<String> lines = response.body()) {
+                lines.forEach(line -> {
+                    if (line.startsWith("data:")) {
+                        JsonNode numbers = Http.JSON.readTree(line.substring(5).trim());
+                        if (numbers.has("checkedIn")) {
+                            synchronized (signal) {
+                                checkedIn.set(numbers.get("checkedIn").asInt());
+                                lastChange.set(System.nanoTime());
+                                signal.notifyAll();
+                            }
+                        }
                     }
-                }
+                });
+            } catch (java.io.UncheckedIOException e) {
+                // the stream ends when the stack stops
             }
-        }), "sse-reader");
+        }, "sse-reader");
         reader.setDaemon(true);
         reader.start();
         Histogram toDashboard = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
