@@ -70,7 +70,7 @@ public final class Bench {
             Duration step = Duration.ofSeconds(stepSeconds);
             for (int run = 0; run < runs; run++) {
                 System.out.printf("run %d of %d%n", run + 1, runs);
-                all.addAll(step("registrations", () -> RegistrationScenario.run(registration, token, baseline, 0)));
+                all.addAll(step("registrations", () -> RegistrationScenario.run(registration, token, baseline)));
                 all.addAll(step("scans", () -> ScanScenario.run(checkin, door, baseline, step)));
                 int from = run * 20;
                 ScanScenario.Tickets slice = new ScanScenario.Tickets(dashboard.eventId(), dashboard.checkpointId(),

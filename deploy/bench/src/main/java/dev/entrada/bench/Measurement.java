@@ -2,7 +2,7 @@ package dev.entrada.bench;
 
 /**
  * One figure of one run: the value, and when the scenario has one, the baseline measured in the same
- * run and their ratio. {@code higherIsBetter} says which way the ratio's goal points.
+ * run and their ratio (value ÷ baseline). {@code goal} is the text the results table shows.
  */
 record Measurement(String scenario, String figure, double value, String unit, String baseline, Double baselineValue,
                    Double ratio, String goal) {

@@ -24,8 +24,8 @@ final class RegistrationScenario {
     private static final int SUBMISSIONS = 1_500;
     private static final int CLIENTS = 16;
 
-    static List<Measurement> run(String registrationUrl, String organizerToken, DataSource baseline, int runNumber) {
-        String eventId = "bench-hot-" + runNumber + "-" + UUID.randomUUID().toString().substring(0, 8);
+    static List<Measurement> run(String registrationUrl, String organizerToken, DataSource baseline) {
+        String eventId = "bench-hot-" + UUID.randomUUID().toString().substring(0, 8);
         BenchEvents.create(registrationUrl, organizerToken, eventId, CAPACITY, true);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();

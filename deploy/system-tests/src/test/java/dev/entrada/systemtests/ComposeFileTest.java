@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ComposeFileTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path ROOT = Path.of(System.getProperty("entrada.root", "../..")).toAbsolutePath().normalize();
+    private static final Path ROOT = ServiceConfiguration.ROOT;
     private static final Set<String> INFRASTRUCTURE = Set.of("kafka", "kafka-topics", "postgres");
 
     @Test
@@ -61,9 +61,7 @@ class ComposeFileTest {
 
             JsonNode environment = entry.get("environment");
             assertThat(environment.get("PORT").asText()).isEqualTo(String.valueOf(service.defaultPort()));
-            String config = Files.readString(ROOT.resolve("services").resolve(service.name())
-                    .resolve("src/main/resources/application.yml"));
-            environment.fieldNames().forEachRemaining(variable -> assertThat(readsVariable(config, variable))
+            environment.fieldNames().forEachRemaining(variable -> assertThat(ServiceConfiguration.readsVariable(service.name(), variable))
                     .as("%s reads %s", service.name(), variable).isTrue());
 
             String health = String.join(" ", texts(entry.get("healthcheck").get("test")));
@@ -103,11 +101,6 @@ class ComposeFileTest {
             assertThat(example).contains(required.group(1) + "=\n");
         }
         assertThat(Files.readString(ROOT.resolve(".gitignore")).lines()).contains(".env");
-    }
-
-    /** A variable is read when the config names it as a placeholder, or as the property it maps to (DB_URL → db.url). */
-    private static boolean readsVariable(String config, String variable) {
-        return config.contains("${" + variable) || config.contains(variable.toLowerCase().replace('_', '.'));
     }
 
     private static List<String> texts(JsonNode node) {

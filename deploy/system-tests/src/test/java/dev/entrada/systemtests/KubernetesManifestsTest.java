@@ -34,8 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KubernetesManifestsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path ROOT = Path.of(System.getProperty("entrada.root", "../..")).toAbsolutePath().normalize();
-    private static final Path K8S = ROOT.resolve("deploy/k8s");
+    private static final Path K8S = ServiceConfiguration.ROOT.resolve("deploy/k8s");
     private static final Map<String, Class<? extends KubernetesResource>> MODELS = Map.of(
             "Namespace", Namespace.class, "Deployment", Deployment.class, "Service", Service.class,
             "HorizontalPodAutoscaler", HorizontalPodAutoscaler.class);
@@ -98,16 +97,15 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void everyDeploymentNamesWhatItsServiceReallyHas() throws IOException {
+    void everyDeploymentNamesWhatItsServiceReallyHas() {
         for (Stack.Service service : Stack.SERVICES) {
             Map<String, Object> document = documents.stream()
                     .filter(d -> "Deployment".equals(d.get("kind")) && service.name().equals(name(d)))
                     .findFirst().orElseThrow(() -> new AssertionError("no Deployment for " + service.name()));
             Container container = JSON.convertValue(document, Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
             assertThat(container.getPorts().get(0).getContainerPort()).isEqualTo(service.defaultPort());
-            String config = Files.readString(ROOT.resolve("services").resolve(service.name()).resolve("src/main/resources/application.yml"));
             for (EnvVar variable : container.getEnv()) {
-                assertThat(config.contains("${" + variable.getName()) || config.contains(variable.getName().toLowerCase().replace('_', '.')))
+                assertThat(ServiceConfiguration.readsVariable(service.name(), variable.getName()))
                         .as("%s reads %s", service.name(), variable.getName()).isTrue();
             }
             String healthRoot = service.healthPath();

@@ -22,7 +22,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -92,6 +94,10 @@ public final class OutboxRelay implements AutoCloseable {
             try {
                 published = publishPending();
                 cleanUpOccasionally();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+                return;
             } catch (Exception e) {
                 log.warn("outbox relay: {}; retrying", e.toString());
                 published = 0;
@@ -140,7 +146,7 @@ public final class OutboxRelay implements AutoCloseable {
                 try {
                     send.get(40, TimeUnit.SECONDS);
                     acknowledged++;
-                } catch (Exception e) {
+                } catch (ExecutionException | TimeoutException e) {
                     log.warn("outbox relay: publishing failed after {} of {} rows: {}", acknowledged, sends.size(), e.toString());
                     break;
                 }
