@@ -4,6 +4,7 @@ import dev.entrada.contracts.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -111,11 +111,9 @@ public final class KafkaBroker implements AutoCloseable {
                 }
                 id = meta.getProperty("cluster.id");
             } else {
-                // Kafka cluster ids are 16 random bytes in URL-safe base64 without padding.
-                UUID uuid = UUID.randomUUID();
-                java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-                bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-                id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+                // Kafka's own generator: never an id starting with '-', which the storage tool's
+                // argument parser would take for an option (1 random id in 64 did, failing CI).
+                id = Uuid.randomUuid().toString();
             }
             Files.writeString(file, id + "\n");
             return id;
