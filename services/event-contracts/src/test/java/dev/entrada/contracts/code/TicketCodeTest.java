@@ -3,7 +3,10 @@ package dev.entrada.contracts.code;
 import org.junit.jupiter.api.Test;
 
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +69,72 @@ class TicketCodeTest {
         assertThat(claims.isValidAt(Instant.parse("2017-11-23T12:00:00Z"))).isTrue();
         assertThat(claims.isValidAt(Instant.parse("2017-11-23T20:00:00Z"))).isFalse();
         assertThat(claims.isValidAt(Instant.parse("2017-11-22T12:00:00Z"))).isFalse();
+    }
+
+    /** A key pair and two codes as the JDK's Signature("Ed25519") issued them, before BouncyCastle signed and verified. */
+    private static final String ISSUED_PUBLIC = "MCowBQYDK2VwAyEA3MVp0t5TPLTaJs/tbMB+vg5J4RQU6v0i3vReBcw78DM=";
+    private static final String ISSUED_PRIVATE = "MC4CAQAwBQYDK2VwBCIEIIesoGwwxv5w6x2o4H4FVflJhBXydZgporwtcWObv+B5";
+    private static final String ISSUED_CODE = "CANCWPBLDIEY67SNNSNVUTZ6FUOAXGVXSPF3BCYGSXNDO6FDMGKMU6VD2ZYSRM3TROLFJDKNNZOI62LSMYA42KNVXYUTGTFCS62C5ZY4BFA67GBRISOBIFE422HDMQWYMXOI2SQML35PUBY";
+    private static final String ISSUED_WINDOW_CODE = "CEAP6PBLDIEY67SNNSNVUTZ6FUOAXGVXSPF3BCYGAGAGAAAC2DK6AN235D62MIOEI552ESBLI3AGT2PDM5HSKGDOQVK2VYJIQ2SRVDARQMNFPS2PZKPT6RS4ZN6DHTYKTQ62HBLC5M4FBUK6ZEYE7LYL";
+
+    @Test
+    void ticketsIssuedBeforeStillVerifyAndAreSignedAgainByteForByte() throws Exception {
+        assertThat(TicketCode.parse(ISSUED_CODE).isSignedBy(Ed25519Keys.publicKey(ISSUED_PUBLIC))).isTrue();
+        assertThat(TicketCode.parse(ISSUED_WINDOW_CODE).isSignedBy(Ed25519Keys.publicKey(ISSUED_PUBLIC))).isTrue();
+        assertThat(TicketCode.parse(ISSUED_CODE).isSignedBy(KEYS.getPublic())).isFalse();
+        // Ed25519 is deterministic: the stored private key signs the same claims into the same code.
+        assertThat(TicketCode.sign(TICKET, "b2b-industrial-2017", "COMPANY", "1A2B", null, null,
+                Ed25519Keys.privateKey(ISSUED_PRIVATE))).isEqualTo(ISSUED_CODE);
+        assertThat(TicketCode.sign(TICKET, "b2b-industrial-2017", "COMPANY", "00FF", Instant.parse("2017-11-23T08:00:00Z"),
+                Instant.parse("2017-11-23T20:00:00Z"), Ed25519Keys.privateKey(ISSUED_PRIVATE))).isEqualTo(ISSUED_WINDOW_CODE);
+    }
+
+    @Test
+    void theJdksEd25519AndTicketCodeAgreeBothWays() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            KeyPair keys = Ed25519Keys.generate();
+            UUID ticket = UUID.randomUUID();
+            String code = TicketCode.sign(ticket, "telecom-night-2017", "GALA", "0A3F", null, null, keys.getPrivate());
+            byte[] all = Base32.decode(code);
+            byte[] body = Arrays.copyOf(all, all.length - 64);
+            byte[] signature = Arrays.copyOfRange(all, all.length - 64, all.length);
+
+            Signature jdkVerifier = Signature.getInstance("Ed25519");
+            jdkVerifier.initVerify(keys.getPublic());
+            jdkVerifier.update(body);
+            assertThat(jdkVerifier.verify(signature)).as("the JDK verifies a code TicketCode signed").isTrue();
+
+            Signature jdkSigner = Signature.getInstance("Ed25519");
+            jdkSigner.initSign(keys.getPrivate());
+            jdkSigner.update(body);
+            byte[] jdkSignature = jdkSigner.sign();
+            assertThat(jdkSignature).as("same signature as the JDK's").isEqualTo(signature);
+            byte[] jdkAll = Arrays.copyOf(body, body.length + 64);
+            System.arraycopy(jdkSignature, 0, jdkAll, body.length, 64);
+            assertThat(TicketCode.parse(Base32.encode(jdkAll)).isSignedBy(keys.getPublic()))
+                    .as("TicketCode verifies a code the JDK signed").isTrue();
+        }
+    }
+
+    @Test
+    void keysReadBackFromTheirStoredTextSignAndVerify() throws Exception {
+        String code = TicketCode.sign(TICKET, "b2b-industrial-2017", "COMPANY", "1A2B", null, null,
+                Ed25519Keys.privateKey(Ed25519Keys.privateKeyText(KEYS.getPrivate())));
+
+        assertThat(TicketCode.parse(code).isSignedBy(Ed25519Keys.publicKey(Ed25519Keys.publicKeyText(KEYS.getPublic())))).isTrue();
+        assertThat(Ed25519Keys.rawPublicKey(KEYS.getPublic())).hasSize(32);
+        assertThat(Ed25519Keys.rawPrivateKey(KEYS.getPrivate())).hasSize(32);
+    }
+
+    @Test
+    void aKeyOfAnotherAlgorithmVerifiesNothingAndSignsNothing() throws Exception {
+        String code = TicketCode.sign(TICKET, "b2b-industrial-2017", "COMPANY", "1A2B", null, null, KEYS.getPrivate());
+        KeyPair ec = KeyPairGenerator.getInstance("EC").generateKeyPair();
+
+        assertThat(TicketCode.parse(code).isSignedBy(ec.getPublic())).isFalse();
+        assertThat(TicketCode.parse(code).isSignedBy(null)).isFalse();
+        assertThatThrownBy(() -> TicketCode.sign(TICKET, "b2b-industrial-2017", "COMPANY", "1A2B", null, null, ec.getPrivate()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
