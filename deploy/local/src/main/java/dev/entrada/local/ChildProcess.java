@@ -71,13 +71,23 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
-    /** Copies the ParentWatch class file into {@code dir} (once) and returns the classpath entry. */
+    /**
+     * Copies the ParentWatch class file into {@code dir} and returns the classpath entry. Written beside
+     * and moved into place atomically: a child JVM starting meanwhile reads the old or the new file,
+     * never a half-written one ("Truncated class file").
+     */
     private static String parentWatchClasspath(Path dir) {
         String resource = ParentWatch.class.getName().replace('.', '/') + ".class";
         Path target = dir.resolve(resource);
         try (var in = ChildProcess.class.getClassLoader().getResourceAsStream(resource)) {
+            byte[] bytes = in.readAllBytes();
+            if (Files.isRegularFile(target) && java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
+                return dir.toString();
+            }
             Files.createDirectories(target.getParent());
-            Files.write(target, in.readAllBytes());
+            Path temporary = Files.createTempFile(target.getParent(), "ParentWatch", ".tmp");
+            Files.write(temporary, bytes);
+            Files.move(temporary, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return dir.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
