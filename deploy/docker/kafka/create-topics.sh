@@ -13,7 +13,9 @@ for topic in event-catalog signing-keys; do
   create "$topic" --config cleanup.policy=compact
   create "$topic-dlt"
 done
+# Payloads that name people age out after 180 days (Topics.PERSONAL_RETENTION_MS); daily segments,
+# because retention only deletes closed ones.
 for topic in registration-events ticket-events checkin-events; do
-  create "$topic"
-  create "$topic-dlt"
+  create "$topic" --config retention.ms=15552000000 --config segment.ms=86400000
+  create "$topic-dlt" --config retention.ms=15552000000 --config segment.ms=86400000
 done

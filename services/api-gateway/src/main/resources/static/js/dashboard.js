@@ -1,25 +1,24 @@
 import { $, el, fetchJson } from './dom.js';
 import { countryName, eventName, formatTime, initI18n, t, tOr } from './i18n.js';
+import { bindSignOut, showSignIn } from './session.js';
 
 // Live from the reporting service's Server-Sent Events stream: the current numbers at once, then a
 // new report after every change (at most a few a second). The browser's EventSource reconnects by
 // itself; a refused stream (no data about the event yet, or the service down) is retried here.
 
 const EVENT_KEY = 'entrada.dashboard.eventId';
-const TOKEN_KEY = 'entrada.dashboard.organizerToken';
 const RETRY_MS = 5000;
 const STALE_DEVICE_MS = 5 * 60 * 1000;
 const MADRID = 'Europe/Madrid';
 
 const eventSelect = $('#dash-event');
-const tokenInput = $('#dash-token');
 
 let events = [];
 let eventsFailed = false;
 let attendance = null;
 let receivedAt = null; // Date.now() when the report arrived
 let clockOffset = 0; // the reporting service's clock minus ours
-let state = 'loading'; // loading | live | stale | empty
+let state = 'loading'; // loading | live | stale | empty | signedOut
 let source = null;
 let retryTimer = null;
 let generation = 0;
@@ -76,6 +75,11 @@ function breakdown(container, label, rows) {
 
 function renderStatus() {
   const status = $('#dash-status');
+  status.dataset.state = state;
+  if (state === 'signedOut') {
+    showSignIn(status);
+    return;
+  }
   let text = '';
   if (eventsFailed) text = t('common.eventsError');
   else if (state === 'live' && receivedAt) text = t('dashboard.live', { time: formatTime(new Date(receivedAt)) });
@@ -246,6 +250,12 @@ function open(mine, eventId) {
     // Refused: no data about this event yet (404), or the service is down. Ask why, then retry.
     const res = await fetchJson(`/api/reports/events/${encodeURIComponent(eventId)}/attendance`);
     if (mine !== generation) return;
+    if (res.status === 401 || res.status === 403) {
+      // Signed out (expired or revoked): no retrying until the organiser signs in again.
+      state = 'signedOut';
+      renderStatus();
+      return;
+    }
     if (res.status === 404) {
       attendance = null;
       state = 'empty';
@@ -260,26 +270,22 @@ function open(mine, eventId) {
   });
 }
 
-/** Downloads an organiser-only export (file: e.g. 'attendees.csv') with the organiser token. */
+/** Downloads an organiser-only export (file: e.g. 'attendees.csv'); the session cookie signs it. */
 async function download(file) {
   const status = $('#dash-export-status');
-  const token = tokenInput.value.trim();
   const eventId = eventSelect.value;
-  if (!token) {
-    status.textContent = t('dashboard.exportNeedsToken');
-    tokenInput.focus();
-    return;
-  }
-  sessionStorage.setItem(TOKEN_KEY, token);
   let response;
   try {
-    response = await fetch(`/api/reports/events/${encodeURIComponent(eventId)}/exports/${file}`,
-      { headers: { Authorization: `Bearer ${token}` } });
+    response = await fetch(`/api/reports/events/${encodeURIComponent(eventId)}/exports/${file}`);
   } catch {
     status.textContent = t('result.unavailable');
     return;
   }
   if (response.status === 401) {
+    showSignIn(status);
+    return;
+  }
+  if (response.status === 403) {
     status.textContent = t('dashboard.exportRefused');
     return;
   }
@@ -301,7 +307,7 @@ eventSelect.addEventListener('change', () => {
   watch();
 });
 
-tokenInput.value = sessionStorage.getItem(TOKEN_KEY) || '';
+bindSignOut($('#sign-out'));
 $('#dash-export-form').addEventListener('submit', (event) => event.preventDefault());
 for (const button of document.querySelectorAll('[data-export]')) {
   button.addEventListener('click', () => download(button.dataset.export));

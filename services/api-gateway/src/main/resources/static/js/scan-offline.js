@@ -170,7 +170,9 @@ export class OfflineDoor {
       }
     }
     const reachable = res.status !== 0 && res.status < 502;
-    if (!pack) return { loaded: false, online: reachable };
+    const unauthorized = res.status === 401;
+    const fresh = res.ok;
+    if (!pack) return { loaded: false, online: reachable, unauthorized, fresh };
     const keys = new Map();
     for (const key of pack.keys) {
       try {
@@ -183,14 +185,14 @@ export class OfflineDoor {
     const typeByRef = new Map();
     for (const type of pack.ticketTypes || []) typeByRef.set((await sha256(type)).getUint16(0), type);
     // Staff may have switched events meanwhile: only the latest load counts.
-    if (this.latest !== attempt) return { loaded: false, online: reachable };
+    if (this.latest !== attempt) return { loaded: false, online: reachable, unauthorized, fresh };
     this.keys = keys;
     this.eventRef = eventRef;
     this.typeByRef = typeByRef;
     this.tickets = new Map((pack.tickets || []).map((ticket) => [ticket.ticketId, ticket]));
     this.revoked = new Set(pack.revoked || []);
     this.pack = pack;
-    return { loaded: this.ready(eventId), online: reachable };
+    return { loaded: this.ready(eventId), online: reachable, unauthorized, fresh };
   }
 
   checkpoint(checkpointId) {
@@ -311,7 +313,8 @@ export class OfflineDoor {
           ({ code, checkpointId, eventId, nonce, scannedAt, direction, offlineVerdict })),
       } });
       if (!res.ok || !res.body || !Array.isArray(res.body.results)) {
-        return { sent: results.length, results, reachable: res.status !== 0 && res.status < 500 };
+        return { sent: results.length, results, reachable: res.status !== 0 && res.status < 500,
+          unauthorized: res.status === 401 };
       }
       results.push(...res.body.results);
       await dequeue(batch.map((scan) => scan.nonce));

@@ -2,11 +2,11 @@ import { $, el, fetchJson, randomId } from './dom.js';
 import { eventName, formatDateTime, formatTime, initI18n, t, tOr } from './i18n.js';
 import { OfflineDoor, queuedCount } from './scan-offline.js';
 import { Camera } from './scan-camera.js';
+import { bindSignOut, showSignIn } from './session.js';
 
 const DEVICE_KEY = 'entrada.deviceId';
 const EVENT_KEY = 'entrada.scan.eventId';
 const CHECKPOINT_KEY = 'entrada.scan.checkpointId';
-const STAFF_KEY = 'entrada.scan.staffName';
 const HISTORY_SIZE = 8;
 const FLASH_MS = 1200;
 const HEARTBEAT_MS = 5000;
@@ -179,6 +179,19 @@ function renderConflicts() {
   })));
 }
 
+// ---- signed in or not ----
+
+// A 401 means the sign-in ended (expired, or the device was cut off): say so with a sign-in link. The
+// offline pack stays usable without network; with network the server's answer counts, so a revoked
+// device does not go on admitting people on its own.
+function signedOut() {
+  showSignIn($('#scan-auth'));
+}
+
+function signedIn() {
+  $('#scan-auth').hidden = true;
+}
+
 // ---- online and offline ----
 
 async function updateQueued() {
@@ -190,6 +203,8 @@ async function loadPack() {
   const eventId = eventSelect.value;
   if (!eventId) return;
   const result = await door.load(eventId, fetchJson);
+  if (result.unauthorized) signedOut();
+  else if (result.fresh) signedIn();
   if (result.online) packLoadedAt = Date.now();
   online = result.online;
   renderConnection();
@@ -198,9 +213,8 @@ async function loadPack() {
 /** Tells the server which checkpoint this device scans at, so organisers see it (and when it goes quiet). */
 function registerDevice() {
   if (!checkpointSelect.value || !online) return;
-  const staffName = $('#staff-name').value.trim();
   fetchJson('/api/checkins/devices', { json: { deviceId, checkpointId: checkpointSelect.value, eventId: eventSelect.value,
-    name: `${checkpointName(checkpointSelect.value)} · ${staffName || deviceId.slice(0, 8)}`.slice(0, 200) } });
+    name: `${checkpointName(checkpointSelect.value)} · ${deviceId.slice(0, 8)}`.slice(0, 200) } });
 }
 
 async function decideOffline(scan) {
@@ -216,6 +230,7 @@ async function heartbeat() {
   if (queued > 0) {
     connection.dataset.mode = 'syncing';
     const result = await door.sync(fetchJson);
+    if (result.unauthorized) signedOut(); // the scans stay queued until someone signs in again
     online = result.reachable;
     for (const item of result.results) {
       if (item.conflict) conflicts.push(item);
@@ -248,6 +263,9 @@ async function scan(rawCode) {
     if (res.ok && res.body && res.body.verdict) {
       body = res.body;
       door.remember(checkpointId, request.direction, body);
+    } else if (res.status === 401) {
+      signedOut();
+      error = t('auth.expired');
     } else if (res.status === 0 || res.status >= 502) {
       online = false;
       renderConnection();
@@ -308,22 +326,16 @@ async function searchPeople() {
     manualStatus = manualMatches.length === 0 ? t('scan.manualNone') : '';
   } else {
     manualMatches = null;
-    manualStatus = res.status === 0 ? t('scan.manualOffline') : ((res.body && res.body.detail) || t('scan.error'));
+    if (res.status === 401) signedOut();
+    manualStatus = res.status === 401 ? t('auth.expired') : res.status === 0 ? t('scan.manualOffline') : ((res.body && res.body.detail) || t('scan.error'));
   }
   renderManual();
 }
 
+// Who checked someone in by hand is the signed-in account: the server records it from the session.
 async function checkInByHand(match) {
-  const staffName = $('#staff-name').value.trim();
-  if (!staffName) {
-    manualStatus = t('scan.staffNeeded');
-    renderManual();
-    $('#staff-name').focus();
-    return;
-  }
-  localStorage.setItem(STAFF_KEY, staffName);
   const res = await fetchJson('/api/checkins/manual', { json: { ticketId: match.ticketId, checkpointId: checkpointSelect.value,
-    eventId: eventSelect.value, deviceId, nonce: randomId(), staffName } });
+    eventId: eventSelect.value, deviceId, nonce: randomId() } });
   if (res.ok && res.body && res.body.verdict) {
     addHistory(res.body, new Date());
     showVerdict(res.body, { fresh: true });
@@ -333,7 +345,8 @@ async function checkInByHand(match) {
       renderManual();
     }
   } else {
-    showError(res.status === 0 ? t('scan.manualOffline') : ((res.body && res.body.detail) || t('scan.error')));
+    if (res.status === 401) signedOut();
+    showError(res.status === 401 ? t('auth.expired') : res.status === 0 ? t('scan.manualOffline') : ((res.body && res.body.detail) || t('scan.error')));
   }
 }
 
@@ -412,10 +425,10 @@ $('#manual-form').addEventListener('submit', (event) => {
   event.preventDefault();
   searchPeople();
 });
-$('#staff-name').value = localStorage.getItem(STAFF_KEY) || '';
 window.addEventListener('online', () => heartbeat());
 
 $('#device-id').textContent = deviceId;
+bindSignOut($('#sign-out'));
 initI18n(rerender);
 updateQueued();
 

@@ -15,13 +15,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code ./bench [--runs N] [--step-seconds S]}: starts the whole stack on PostgreSQL (production's
  * database), runs every scenario N times (default 5) against baselines measured in the same run, and
- * writes docs/benchmarks.md, docs/benchmarks.csv and the PNG charts beside them.
+ * writes docs/benchmarks.md, docs/benchmarks.csv and the PNG charts beside them (docs/benchmarks-notes.md,
+ * when present, is appended to benchmarks.md unchanged: hand-written notes survive a regeneration).
+ * <p>
+ * For profiling and before/after comparisons: {@code --only scans,issuance} runs only those scenarios
+ * (registrations, scans, dashboard, fold, outbox, issuance) and then writes to {@code --out DIR}
+ * (default deploy/bench/target/partial, never docs/); {@code --jvm-opt OPTION} (repeatable) adds an
+ * option to every service JVM, e.g. {@code -XX:StartFlightRecording:filename=/tmp/jfr/,settings=profile}.
  */
 public final class Bench {
     private static final List<String> SERVICE_DATABASES = List.of("registration", "ticketing", "checkin", "reporting");
@@ -29,17 +36,27 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         int runs = 5;
         int stepSeconds = 5;
+        Set<String> only = null;
+        Path out = null;
+        List<String> jvmOptions = new ArrayList<>(List.of("-Xms128m", "-Xmx512m"));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--step-seconds" -> stepSeconds = Integer.parseInt(args[++i]);
+                case "--only" -> only = Set.of(args[++i].split(","));
+                case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
+                case "--jvm-opt" -> jvmOptions.add(args[++i]);
                 default -> {
-                    System.err.println("usage: bench [--runs N] [--step-seconds S]");
+                    System.err.println("usage: bench [--runs N] [--step-seconds S] [--only scans,issuance,…] [--out DIR] [--jvm-opt OPTION]…");
                     System.exit(2);
                 }
             }
         }
         Path root = findRoot();
+        if (out == null) {
+            out = only == null ? root.resolve("docs") : root.resolve("deploy/bench/target/partial");
+        }
+        Set<String> selected = only;
         Path benchJar = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Map<String, Map<String, String>> env = new HashMap<>();
         for (String database : SERVICE_DATABASES) {
@@ -50,7 +67,7 @@ public final class Bench {
         DataSource baseline = Databases.dataSource("bench_baseline");
         // Production-like JIT for measuring (the launcher's default stops at C1 for a quick start).
         Stack.Config config = Stack.Config.freePorts(root, Files.createTempDirectory("entrada-bench-")).withExtraEnv(env)
-                .withJvmOptions(List.of("-Xms128m", "-Xmx512m"));
+                .withJvmOptions(jvmOptions);
 
         String machine = machine(baseline);
         List<Measurement> all = new ArrayList<>();
@@ -62,42 +79,49 @@ public final class Bench {
             String ticketing = stack.url("ticketing-service");
             String checkin = stack.url("checkin-service");
             String reporting = stack.url("reporting-service");
-            String token = config.organizerToken();
+            Http.useSecret(config.credentials().serviceTokenSecret());
             System.out.println("preparing tickets…");
-            ScanScenario.Tickets door = ScanScenario.prepare(registration, ticketing, token, "bench-door", 300);
-            ScanScenario.Tickets dashboard = ScanScenario.prepare(registration, ticketing, token, "bench-dash", 20 * runs);
+            ScanScenario.Tickets door = ScanScenario.prepare(registration, ticketing, "bench-door", 300);
+            ScanScenario.Tickets dashboard = selected == null || selected.contains("dashboard")
+                    ? ScanScenario.prepare(registration, ticketing, "bench-dash", 20 * runs)
+                    : null;
             ScanScenario.awaitCheckpoint(checkin, door);
             Duration step = Duration.ofSeconds(stepSeconds);
             for (int run = 0; run < runs; run++) {
                 System.out.printf("run %d of %d%n", run + 1, runs);
-                all.addAll(step("registrations", () -> RegistrationScenario.run(registration, token, baseline)));
-                all.addAll(step("scans", () -> ScanScenario.run(checkin, door, baseline, step)));
-                int from = run * 20;
-                ScanScenario.Tickets slice = new ScanScenario.Tickets(dashboard.eventId(), dashboard.checkpointId(),
-                        dashboard.codes().subList(from, from + 20));
-                all.addAll(step("dashboard", () -> DashboardScenario.run(checkin, reporting, slice, 20, stack.broker())));
-                all.addAll(step("fold", () -> List.of(DashboardScenario.foldRate(reporting, stack.broker(), 5_000))));
-                all.addAll(step("outbox", () -> OutboxScenario.run(baseline, stack.broker())));
-                all.addAll(step("issuance", () -> IssuanceScenario.run(root, benchJar)));
+                all.addAll(step(selected, "registrations", () -> RegistrationScenario.run(registration, baseline)));
+                all.addAll(step(selected, "scans", () -> ScanScenario.run(checkin, door, baseline, step)));
+                if (dashboard != null) {
+                    int from = run * 20;
+                    ScanScenario.Tickets slice = new ScanScenario.Tickets(dashboard.eventId(), dashboard.checkpointId(),
+                            dashboard.codes().subList(from, from + 20));
+                    all.addAll(step(selected, "dashboard", () -> DashboardScenario.run(checkin, reporting, slice, 20, stack.broker())));
+                }
+                all.addAll(step(selected, "fold", () -> List.of(DashboardScenario.foldRate(reporting, stack.broker(), 5_000))));
+                all.addAll(step(selected, "outbox", () -> OutboxScenario.run(baseline, stack.broker())));
+                all.addAll(step(selected, "issuance", () -> IssuanceScenario.run(root, benchJar)));
             }
         } finally {
             SERVICE_DATABASES.forEach(database -> Databases.drop("bench_" + database));
             Databases.drop("bench_baseline");
         }
         List<Report.Row> rows = Report.fold(all);
-        Report.write(root.resolve("docs"), rows, machine, runs);
+        Report.write(out, rows, machine, runs);
         rows.forEach(row -> System.out.printf("%-32s %-62s %12s %s%n", row.scenario(), row.figure(),
                 Report.number(row.median(row.values())) + row.unit(),
                 row.ratios().isEmpty() ? "" : "ratio " + Report.number(row.median(row.ratios()))));
-        System.out.println("written: docs/benchmarks.md, docs/benchmarks.csv, docs/benchmarks-*.png");
+        System.out.println("written: " + out + "/benchmarks.md, benchmarks.csv, benchmarks-*.png");
     }
 
     interface Step {
         List<Measurement> run() throws Exception;
     }
 
-    /** Runs one scenario; a failure is printed and recorded, and the other scenarios still run. */
-    private static List<Measurement> step(String name, Step step) {
+    /** Runs one scenario (unless {@code --only} left it out); a failure is printed and recorded, and the other scenarios still run. */
+    private static List<Measurement> step(Set<String> selected, String name, Step step) {
+        if (selected != null && !selected.contains(name)) {
+            return List.of();
+        }
         try {
             return step.run();
         } catch (Exception | AssertionError e) {

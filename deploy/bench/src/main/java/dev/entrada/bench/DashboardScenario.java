@@ -16,7 +16,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.JsonNode;
 
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +45,7 @@ final class DashboardScenario {
         AtomicLong lastChange = new AtomicLong();
         Object signal = new Object();
         CompletableFuture<HttpResponse<Stream<String>>> stream = Http.CLIENT.sendAsync(
-                HttpRequest.newBuilder(URI.create(reportingUrl + "/api/reports/events/" + tickets.eventId() + "/stream"))
+                Http.request(reportingUrl + "/api/reports/events/" + tickets.eventId() + "/stream").timeout(Duration.ofDays(1))
                         .header("Accept", "text/event-stream").GET().build(),
                 HttpResponse.BodyHandlers.ofLines());
         HttpResponse<Stream<String>> response = stream.get(30, TimeUnit.SECONDS);

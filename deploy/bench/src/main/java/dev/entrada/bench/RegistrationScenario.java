@@ -24,9 +24,9 @@ final class RegistrationScenario {
     private static final int SUBMISSIONS = 1_500;
     private static final int CLIENTS = 16;
 
-    static List<Measurement> run(String registrationUrl, String organizerToken, DataSource baseline) {
+    static List<Measurement> run(String registrationUrl, DataSource baseline) {
         String eventId = "bench-hot-" + UUID.randomUUID().toString().substring(0, 8);
-        BenchEvents.create(registrationUrl, organizerToken, eventId, CAPACITY, true);
+        BenchEvents.create(registrationUrl, eventId, CAPACITY, true);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         long start = System.nanoTime();

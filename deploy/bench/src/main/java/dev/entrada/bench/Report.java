@@ -74,13 +74,18 @@ final class Report {
                     .append(row.ratios().isEmpty() ? "" : range(row, row.ratios(), "")).append(" | ")
                     .append(row.goal()).append(" |\n");
             csv.append(String.join(",", quote(row.scenario()), quote(row.figure()), quote(row.unit()),
-                    number(row.median(row.values())), number(row.min(row.values())), number(row.max(row.values())),
-                    quote(row.baseline() == null ? "" : row.baseline()), number(row.median(row.baselines())),
-                    number(row.median(row.ratios())), number(row.min(row.ratios())), number(row.max(row.ratios())),
+                    csvNumber(row.median(row.values())), csvNumber(row.min(row.values())), csvNumber(row.max(row.values())),
+                    quote(row.baseline() == null ? "" : row.baseline()), csvNumber(row.median(row.baselines())),
+                    csvNumber(row.median(row.ratios())), csvNumber(row.min(row.ratios())), csvNumber(row.max(row.ratios())),
                     quote(row.goal()))).append('\n');
         }
         md.append("\n![ratios to their same-run baselines](benchmarks-ratios.png)\n\n")
                 .append("![scan-to-verdict latency](benchmarks-scan-latency.png)\n");
+        // Hand-written notes (profiling, before/after of a fix) live in their own file so a regeneration keeps them.
+        Path notes = docs.resolve("benchmarks-notes.md");
+        if (Files.isRegularFile(notes)) {
+            md.append('\n').append(Files.readString(notes));
+        }
         Files.writeString(docs.resolve("benchmarks.md"), md);
         Files.writeString(docs.resolve("benchmarks.csv"), csv);
         ratiosChart(docs.resolve("benchmarks-ratios.png"), rows);
@@ -89,6 +94,11 @@ final class Report {
 
     private static String range(Row row, List<Double> xs, String unit) {
         return number(row.median(xs)) + unit + " (" + number(row.min(xs)) + "–" + number(row.max(xs)) + ")";
+    }
+
+    /** Plain digits for the CSV: {@link #number}'s thousands separator would split a value into two columns. */
+    static String csvNumber(double x) {
+        return Double.isNaN(x) ? "" : new java.math.BigDecimal(String.format(Locale.ROOT, "%.3f", x)).stripTrailingZeros().toPlainString();
     }
 
     static String number(double x) {

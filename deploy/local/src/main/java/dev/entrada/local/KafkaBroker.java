@@ -246,11 +246,19 @@ public final class KafkaBroker implements AutoCloseable {
         List<NewTopic> topics = new ArrayList<>();
         for (String name : Topics.ALL) {
             NewTopic topic = new NewTopic(name, partitions, replication());
+            NewTopic deadLetter = new NewTopic(Topics.deadLetter(name), partitions, replication());
             if (Topics.COMPACTED.contains(name)) {
                 topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
             }
+            if (Topics.PERSONAL.contains(name)) {
+                // Retention deletes whole closed segments only: daily segments let records age out on time.
+                Map<String, String> retention = Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(Topics.PERSONAL_RETENTION_MS),
+                        TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Duration.ofDays(1).toMillis()));
+                topic.configs(retention);
+                deadLetter.configs(retention);
+            }
             topics.add(topic);
-            topics.add(new NewTopic(Topics.deadLetter(name), partitions, replication()));
+            topics.add(deadLetter);
         }
         createTopics(topics);
     }

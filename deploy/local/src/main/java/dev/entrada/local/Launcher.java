@@ -47,9 +47,14 @@ public final class Launcher {
         System.out.println("  scan (staff)  " + gateway + "/scan");
         System.out.println("  dashboard     " + gateway + "/dashboard");
         System.out.println("  API           " + gateway + "/api/events");
-        if (System.getenv("ENTRADA_ORGANIZER_TOKEN") == null) {
-            System.out.println("Organiser token (organiser-only API calls, as 'Authorization: Bearer …'): "
-                    + stack.config().organizerToken() + "\n  (kept in " + dataDir.resolve(OrganizerToken.FILE) + ")");
+        Credentials credentials = stack.config().credentials();
+        if (credentials.generated()) {
+            System.out.println("Sign in (printed this once; kept in " + dataDir.resolve(Credentials.FILE) + "):");
+            System.out.println("  organizer     " + credentials.organizerPassword());
+            System.out.println("  staff         " + credentials.staffPassword());
+        } else {
+            System.out.println("Sign in as organizer or staff: passwords in " + dataDir.resolve(Credentials.FILE)
+                    + " (or ENTRADA_ORGANIZER_PASSWORD / ENTRADA_STAFF_PASSWORD when set)");
         }
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();

@@ -43,18 +43,18 @@ public final class Stack implements AutoCloseable {
      * @param ports       service name → HTTP port
      * @param extraEnv    service name → additional environment (e.g. a PostgreSQL {@code DB_URL})
      * @param jvmOptions  options for every service JVM
-     * @param organizerToken the bearer token organiser-only endpoints accept until sign-in exists
+     * @param credentials the caller-token secret and the organiser and staff passwords
      * @param topology    how many Kafka nodes and service instances
      */
     public record Config(Path root, Path dataDir, int kafkaPort, int controllerPort, Map<String, Integer> ports,
-                         Map<String, Map<String, String>> extraEnv, List<String> jvmOptions, String organizerToken,
+                         Map<String, Map<String, String>> extraEnv, List<String> jvmOptions, Credentials credentials,
                          Topology topology) {
 
         /** The well-known ports: gateway 8080, services 8081-8084, Kafka 9092 (controller 9093). */
         public static Config defaults(Path root, Path dataDir) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             SERVICES.forEach(s -> ports.put(s.name(), s.defaultPort()));
-            return new Config(root, dataDir, 9092, 9093, ports, Map.of(), defaultJvmOptions(), OrganizerToken.of(dataDir),
+            return new Config(root, dataDir, 9092, 9093, ports, Map.of(), defaultJvmOptions(), Credentials.of(dataDir),
                     Topology.SINGLE);
         }
 
@@ -62,20 +62,20 @@ public final class Stack implements AutoCloseable {
         public static Config freePorts(Path root, Path dataDir) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             SERVICES.forEach(s -> ports.put(s.name(), Ports.free()));
-            return new Config(root, dataDir, Ports.free(), Ports.free(), ports, Map.of(), defaultJvmOptions(), OrganizerToken.random(),
+            return new Config(root, dataDir, Ports.free(), Ports.free(), ports, Map.of(), defaultJvmOptions(), Credentials.random(),
                     Topology.SINGLE);
         }
 
         public Config withExtraEnv(Map<String, Map<String, String>> env) {
-            return new Config(root, dataDir, kafkaPort, controllerPort, ports, env, jvmOptions, organizerToken, topology);
+            return new Config(root, dataDir, kafkaPort, controllerPort, ports, env, jvmOptions, credentials, topology);
         }
 
         public Config withJvmOptions(List<String> options) {
-            return new Config(root, dataDir, kafkaPort, controllerPort, ports, extraEnv, options, organizerToken, topology);
+            return new Config(root, dataDir, kafkaPort, controllerPort, ports, extraEnv, options, credentials, topology);
         }
 
         public Config withTopology(Topology layout) {
-            return new Config(root, dataDir, kafkaPort, controllerPort, ports, extraEnv, jvmOptions, organizerToken, layout);
+            return new Config(root, dataDir, kafkaPort, controllerPort, ports, extraEnv, jvmOptions, credentials, layout);
         }
 
         private static List<String> defaultJvmOptions() {
@@ -195,14 +195,40 @@ public final class Stack implements AutoCloseable {
         env.put("PORT", String.valueOf(port));
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("ENTRADA_DATA_DIR", config.dataDir().toAbsolutePath().toString());
-        env.put("ENTRADA_ORGANIZER_TOKEN", config.organizerToken());
+        env.putAll(config.credentials().environment(service.name().equals(GATEWAY)));
         if (service.name().equals(GATEWAY)) {
-            env.put("REGISTRATION_URL", "http://127.0.0.1:" + config.ports().get("registration-service"));
-            env.put("TICKETING_URL", "http://127.0.0.1:" + config.ports().get("ticketing-service"));
-            env.put("CHECKIN_URL", "http://127.0.0.1:" + config.ports().get("checkin-service"));
-            env.put("REPORTING_URL", "http://127.0.0.1:" + config.ports().get("reporting-service"));
+            env.putAll(backends());
         }
         env.putAll(config.extraEnv().getOrDefault(service.name(), Map.of()));
+        return env;
+    }
+
+    /**
+     * Where the gateway finds each service: one URL per service, or, for a service with several
+     * instances, {@code lb://<service>} and the instances' URLs as Spring Cloud's simple discovery list,
+     * so the gateway balances across them and steps around one that is down.
+     */
+    private Map<String, String> backends() {
+        Map<String, String> env = new HashMap<>();
+        StringBuilder discovery = new StringBuilder();
+        for (Service backend : SERVICES) {
+            if (backend.name().equals(GATEWAY)) {
+                continue;
+            }
+            String variable = backend.name().substring(0, backend.name().indexOf('-')).toUpperCase() + "_URL";
+            List<String> instances = instances(backend.name());
+            if (instances.size() == 1) {
+                env.put(variable, instanceUrl(instances.get(0)));
+                continue;
+            }
+            env.put(variable, "lb://" + backend.name());
+            discovery.append(discovery.isEmpty() ? "" : ",").append('"').append(backend.name()).append("\":[")
+                    .append(String.join(",", instances.stream().map(i -> "{\"uri\":\"" + instanceUrl(i) + "\"}").toList()))
+                    .append(']');
+        }
+        if (!discovery.isEmpty()) {
+            env.put("SPRING_APPLICATION_JSON", "{\"spring.cloud.discovery.client.simple.instances\":{" + discovery + "}}");
+        }
         return env;
     }
 

@@ -36,6 +36,11 @@ class KafkaBrokerTest {
                 var resource = new ConfigResource(ConfigResource.Type.TOPIC, Topics.SIGNING_KEYS);
                 var config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
                 assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+                for (String personal : List.of(Topics.REGISTRATION_EVENTS, Topics.deadLetter(Topics.CHECKIN_EVENTS))) {
+                    var topic = new ConfigResource(ConfigResource.Type.TOPIC, personal);
+                    var retention = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);
+                    assertThat(retention.get("retention.ms").value()).as(personal).isEqualTo(String.valueOf(Topics.PERSONAL_RETENTION_MS));
+                }
             }
             try (var producer = new KafkaProducer<String, String>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),

@@ -20,7 +20,7 @@ class StackTest {
             Map<String, Integer> ports = new LinkedHashMap<>(free.ports());
             ports.put("api-gateway", taken.getLocalPort());
             Stack.Config config = new Stack.Config(dir, dir, free.kafkaPort(), free.controllerPort(), ports, Map.of(),
-                    free.jvmOptions(), free.organizerToken(), Stack.Topology.SINGLE);
+                    free.jvmOptions(), free.credentials(), Stack.Topology.SINGLE);
 
             assertThatThrownBy(() -> Stack.start(config, line -> { }))
                     .isInstanceOf(Stack.StartFailure.class)

@@ -1,5 +1,6 @@
 package dev.entrada.systemtests;
 
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -20,6 +21,7 @@ import java.util.List;
  */
 final class Browser {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final String SESSION_COOKIE = "entrada_session";
 
     /** A fresh browser profile; {@code extraArguments} e.g. for the fake camera. */
     static ChromeDriver start(String... extraArguments) {
@@ -51,6 +53,16 @@ final class Browser {
             return usual;
         }
         throw new IllegalStateException(name + " not found at " + usual + ": install Debian's chromium and chromium-driver (.ci/run does)");
+    }
+
+    /**
+     * Signs the browser in as the client's account without the form (the form itself is tested in
+     * {@code ScannerPageIT}): the session cookie the sign-in sets, put on the gateway's host. Cookies
+     * ignore ports, so it also holds for a proxy on the same host.
+     */
+    static void signIn(ChromeDriver driver, String gatewayUrl, Gateway signedIn) {
+        driver.get(gatewayUrl + "/favicon.svg");
+        driver.manage().addCookie(new Cookie.Builder(SESSION_COOKIE, signedIn.token()).path("/").isHttpOnly(true).build());
     }
 
     static Path screenshot(ChromeDriver driver, String name) {

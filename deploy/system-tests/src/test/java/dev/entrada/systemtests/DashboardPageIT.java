@@ -43,6 +43,7 @@ class DashboardPageIT {
         Gateway gateway = new Gateway(stack.gatewayUrl());
         String code = issueTicket(gateway);
 
+        Browser.signIn(browser, stack.gatewayUrl(), Gateway.organizer(stack));
         browser.get(stack.gatewayUrl() + "/dashboard");
         await().atMost(ASYNC).until(() -> !browser.findElements(By.cssSelector("#dash-event option")).isEmpty());
         new Select(browser.findElement(By.id("dash-event"))).selectByValue(EVENT);
@@ -53,7 +54,7 @@ class DashboardPageIT {
         browser.executeScript("window.entradaNoReload = true;");
         Browser.screenshot(browser, "dashboard-before-scan");
 
-        Gateway.Response scan = gateway.post("/api/checkins", Map.of("code", code, "checkpointId", "entrance",
+        Gateway.Response scan = Gateway.staff(stack).post("/api/checkins", Map.of("code", code, "checkpointId", "entrance",
                 "deviceId", "dashboard-it", "nonce", UUID.randomUUID().toString()));
         assertThat(scan.status()).isEqualTo(200);
         assertThat(scan.body().get("verdict").asString()).isEqualTo("ADMITTED");

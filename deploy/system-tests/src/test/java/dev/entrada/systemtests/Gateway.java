@@ -1,5 +1,6 @@
 package dev.entrada.systemtests;
 
+import dev.entrada.local.Stack;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.NullNode;
@@ -11,8 +12,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
-/** A black-box client of the public API: plain HTTP to the gateway, JSON in and out. */
+/**
+ * A black-box client of the public API: plain HTTP to the gateway, JSON in and out; anonymous, or
+ * signed in as the stack's {@code organizer} or {@code staff} ({@code Authorization: Bearer}).
+ */
 final class Gateway {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -20,14 +25,44 @@ final class Gateway {
     }
 
     private final String baseUrl;
+    private final String bearer;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Gateway(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private Gateway(String baseUrl, String bearer) {
         this.baseUrl = baseUrl;
+        this.bearer = bearer;
+    }
+
+    /** Signed in as the stack's organiser. */
+    static Gateway organizer(Stack stack) {
+        return new Gateway(stack.gatewayUrl()).signIn("organizer", stack.config().credentials().organizerPassword());
+    }
+
+    /** Signed in as the stack's door staff (every event). */
+    static Gateway staff(Stack stack) {
+        return new Gateway(stack.gatewayUrl()).signIn("staff", stack.config().credentials().staffPassword());
+    }
+
+    /** This client, signed in through {@code POST /api/auth/token}. */
+    Gateway signIn(String username, String password) {
+        Response answer = post("/api/auth/token", Map.of("username", username, "password", password));
+        if (answer.status() != 200) {
+            throw new AssertionError("sign-in as " + username + " answered " + answer.status() + ": " + answer.body());
+        }
+        return new Gateway(baseUrl, answer.body().path("token").asText());
+    }
+
+    /** The bearer token this client signs its requests with, {@code null} when anonymous. */
+    String token() {
+        return bearer;
     }
 
     Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+        return send(request(path).GET());
     }
 
     Response post(String path, Object body) {
@@ -35,14 +70,14 @@ final class Gateway {
     }
 
     Response postRaw(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        return send(request(path)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     byte[] getBytes(String path) {
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+            HttpResponse<byte[]> response = http.send(request(path)
                     .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new AssertionError("GET " + path + " answered " + response.statusCode());
@@ -54,6 +89,23 @@ final class Gateway {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A raw response, for checks of status and headers beyond JSON (CSV exports, 401s). */
+    HttpResponse<String> getRaw(String path) {
+        try {
+            return http.send(request(path).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        return bearer == null ? request : request.header("Authorization", "Bearer " + bearer);
     }
 
     private Response send(HttpRequest.Builder request) {

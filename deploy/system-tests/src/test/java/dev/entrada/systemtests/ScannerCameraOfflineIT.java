@@ -51,12 +51,12 @@ class ScannerCameraOfflineIT {
 
     @Test
     void theCameraReadsATicketsQrCodeAndAdmitsIt(Stack stack) throws Exception {
-        Gateway gateway = new Gateway(stack.gatewayUrl());
+        Gateway gateway = Gateway.staff(stack);
         String code = issueTicket(gateway, "Inés Camarero", "Vídeo Manchego S.L.");
         Path video = qrVideo(code);
         browser = Browser.start("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
                 "--use-file-for-fake-video-capture=" + video);
-        openScanner(stack.gatewayUrl(), "entrance");
+        openScanner(stack.gatewayUrl(), gateway, "entrance");
 
         browser.findElement(By.id("camera-toggle")).click();
 
@@ -68,14 +68,14 @@ class ScannerCameraOfflineIT {
 
     @Test
     void scansMadeOfflineAreDecidedInThePageQueuedAndSyncedWithTheirConflict(Stack stack) {
-        Gateway gateway = new Gateway(stack.gatewayUrl());
+        Gateway gateway = Gateway.staff(stack);
         String quiet = issueTicket(gateway, "Rocío Sinred", "Cortijo Offline S.L.");
         String contested = issueTicket(gateway, "Julián Doble", "Puertas Dos S.A.");
         // The offline pack the page downloads must already hold both (check-in's replica follows the topics).
         awaitAtTheDoor(gateway, "Sinred");
         awaitAtTheDoor(gateway, "Doble");
         browser = Browser.start();
-        openScanner(stack.gatewayUrl(), "entrance");
+        openScanner(stack.gatewayUrl(), gateway, "entrance");
         await().atMost(ASYNC).until(() -> "ready".equals(browser.findElement(By.id("scan-connection")).getDomAttribute("data-pack")));
         String deviceId = browser.findElement(By.id("device-id")).getText();
 
@@ -122,12 +122,12 @@ class ScannerCameraOfflineIT {
 
     @Test
     void aScannerReopenedWithoutNetworkStillStartsAndDecides(Stack stack) {
-        Gateway gateway = new Gateway(stack.gatewayUrl());
+        Gateway gateway = Gateway.staff(stack);
         String code = issueTicket(gateway, "Nuria Sincobertura", "Bodegas Sótano S.L.");
         awaitAtTheDoor(gateway, "Sincobertura");
         try (CuttableProxy venueWifi = CuttableProxy.to(stack.gatewayUrl())) {
             browser = Browser.start();
-            openScanner(venueWifi.url(), "entrance");
+            openScanner(venueWifi.url(), gateway, "entrance");
             await().atMost(ASYNC).until(() -> "ready".equals(browser.findElement(By.id("scan-connection")).getDomAttribute("data-pack")));
             await().atMost(ASYNC).until(() -> Boolean.TRUE.equals(browser.executeScript("return !!navigator.serviceWorker.controller")));
 
@@ -147,16 +147,15 @@ class ScannerCameraOfflineIT {
 
     @Test
     void staffFindSomeoneByNameAndCheckThemInByHand(Stack stack) {
-        Gateway gateway = new Gateway(stack.gatewayUrl());
+        Gateway gateway = Gateway.staff(stack);
         String surname = "Olvidadizo" + UUID.randomUUID().toString().substring(0, 6);
         issueTicket(gateway, "Tomás " + surname, "Sin Móvil S.L.");
         awaitAtTheDoor(gateway, surname);
         browser = Browser.start();
-        openScanner(stack.gatewayUrl(), "entrance");
+        openScanner(stack.gatewayUrl(), gateway, "entrance");
 
         browser.findElement(By.id("manual-toggle")).click();
         browser.findElement(By.id("manual-q")).sendKeys(surname.toLowerCase());
-        browser.findElement(By.id("staff-name")).sendKeys("Marta (información)");
         browser.findElement(By.id("manual-q")).sendKeys(Keys.ENTER);
         await().atMost(ASYNC).until(() -> !browser.findElements(By.cssSelector("#manual-results button")).isEmpty());
         assertThat(browser.findElement(By.id("manual-results")).getText()).contains("Tomás " + surname).contains("Sin Móvil S.L.");
@@ -170,7 +169,8 @@ class ScannerCameraOfflineIT {
 
     // ---- helpers ----
 
-    private void openScanner(String gatewayUrl, String checkpointId) {
+    private void openScanner(String gatewayUrl, Gateway staff, String checkpointId) {
+        Browser.signIn(browser, gatewayUrl, staff);
         browser.get(gatewayUrl + "/scan");
         await().atMost(ASYNC).until(() -> !browser.findElements(By.cssSelector("#scan-event option")).isEmpty());
         new Select(browser.findElement(By.id("scan-event"))).selectByValue(B2B);

@@ -39,6 +39,13 @@ class ScannerPageIT {
     void aHandheldScanAdmitsOnceThenShowsAmberThenRedForGarbage(Stack stack) {
         String code = issueTicket(new Gateway(stack.gatewayUrl()));
         browser.get(stack.gatewayUrl() + "/scan");
+        // Not signed in: the scanner sends staff to the sign-in form, and back to the scanner after it.
+        await().atMost(ASYNC).until(() -> browser.getCurrentUrl().contains("/login"));
+        Browser.screenshot(browser, "login");
+        browser.findElement(By.id("login-username")).sendKeys("staff");
+        browser.findElement(By.id("login-password")).sendKeys(stack.config().credentials().staffPassword());
+        browser.findElement(By.id("login-submit")).click();
+        await().atMost(ASYNC).until(() -> browser.getCurrentUrl().endsWith("/scan"));
         await().atMost(ASYNC).until(() -> !browser.findElements(By.cssSelector("#scan-event option")).isEmpty());
         new Select(browser.findElement(By.id("scan-event"))).selectByValue("b2b-industrial-2017");
         new Select(browser.findElement(By.id("scan-checkpoint"))).selectByValue("entrance");

@@ -39,6 +39,8 @@ class WalkingSkeletonIT {
 
     private static Stack stack;
     private static Gateway gateway;
+    private static Gateway staff;
+    private static Gateway organizer;
 
     private static String registrationId;
     private static String accessToken;
@@ -54,6 +56,8 @@ class WalkingSkeletonIT {
         stack = Stack.start(Stack.Config.freePorts(root, data), line -> System.out.println("[stack] " + line));
         System.out.printf("[stack] all healthy after %d ms; RSS %s%n", Duration.between(began, Instant.now()).toMillis(), Footprint.rss(stack.pids()));
         gateway = new Gateway(stack.gatewayUrl());
+        staff = Gateway.staff(stack);
+        organizer = Gateway.organizer(stack);
     }
 
     @AfterAll
@@ -128,16 +132,17 @@ class WalkingSkeletonIT {
     @Test
     @Order(4)
     void theFirstScanAdmitsAndTheSecondSaysWhenTheFirstWas() {
+        assertThat(gateway.post("/api/checkins", scan(code, "entrance")).status()).as("scanning needs staff sign-in").isEqualTo(401);
         // The check-in replica learns checkpoints from event-catalog; until it has, the checkpoint is unknown (422).
         await().atMost(ASYNC).untilAsserted(() -> {
-            Gateway.Response scan = gateway.post("/api/checkins", scan(code, "entrance"));
+            Gateway.Response scan = staff.post("/api/checkins", scan(code, "entrance"));
             assertThat(scan.status()).isEqualTo(200);
             firstScan = scan.body();
         });
         assertThat(firstScan.get("verdict").asString()).isEqualTo("ADMITTED");
         assertThat(firstScan.get("attendee").get("name").asString()).isEqualTo("Lucía Fernández Ortega");
 
-        Gateway.Response again = gateway.post("/api/checkins", scan(code, "b2b-area"));
+        Gateway.Response again = staff.post("/api/checkins", scan(code, "b2b-area"));
         assertThat(again.body().get("verdict").asString()).isEqualTo("ALREADY_CHECKED_IN");
         JsonNode first = again.body().get("firstCheckIn");
         assertThat(first.get("checkpointId").asString()).isEqualTo("entrance");
@@ -150,11 +155,11 @@ class WalkingSkeletonIT {
         int middle = code.length() / 2;
         String forged = code.substring(0, middle) + (code.charAt(middle) == 'A' ? 'B' : 'A') + code.substring(middle + 1);
 
-        Gateway.Response forgedScan = gateway.post("/api/checkins", scan(forged, "entrance"));
+        Gateway.Response forgedScan = staff.post("/api/checkins", scan(forged, "entrance"));
         assertThat(forgedScan.status()).isEqualTo(200);
         assertThat(forgedScan.body().get("verdict").asString()).isEqualTo("REJECTED");
 
-        Gateway.Response garbage = gateway.post("/api/checkins", scan("not a ticket", "entrance"));
+        Gateway.Response garbage = staff.post("/api/checkins", scan("not a ticket", "entrance"));
         assertThat(garbage.body().get("verdict").asString()).isEqualTo("REJECTED");
         assertThat(garbage.body().get("reason").asString()).isEqualTo("MALFORMED");
     }
@@ -162,8 +167,9 @@ class WalkingSkeletonIT {
     @Test
     @Order(6)
     void theOrganiserSeesOneRegisteredAndOneCheckedIn() {
+        assertThat(staff.get("/api/reports/events/" + EVENT + "/attendance").status()).as("staff do not see reports").isEqualTo(403);
         await().atMost(ASYNC).untilAsserted(() -> {
-            Gateway.Response attendance = gateway.get("/api/reports/events/" + EVENT + "/attendance");
+            Gateway.Response attendance = organizer.get("/api/reports/events/" + EVENT + "/attendance");
             assertThat(attendance.status()).isEqualTo(200);
             assertThat(attendance.body().get("registered").asInt()).isEqualTo(1);
             assertThat(attendance.body().get("checkedIn").asInt()).isEqualTo(1);

@@ -192,7 +192,7 @@ class AdmissionRacePostgresIT implements TestPropertyProvider {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> scan(String code, String checkpointId, String deviceId, String nonce) {
-        return http.toBlocking().retrieve(HttpRequest.POST("/api/checkins",
+        return http.toBlocking().retrieve(TestCallers.POST("/api/checkins",
                 Map.of("code", code, "checkpointId", checkpointId, "deviceId", deviceId, "nonce", nonce)), Map.class);
     }
 

@@ -243,7 +243,7 @@ class CheckInApiIT implements TestPropertyProvider {
         Map<String, String> body = Map.of("code", "X", "deviceId", "door-1-phone", "nonce", UUID.randomUUID().toString());
 
         HttpClientResponseException error = catchThrowableOfType(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(HttpRequest.POST("/api/checkins", body), Argument.of(Map.class), Argument.of(Map.class)));
+                () -> http.toBlocking().exchange(TestCallers.POST("/api/checkins", body), Argument.of(Map.class), Argument.of(Map.class)));
 
         assertThat(error.getStatus().getCode()).isEqualTo(400);
         assertThat(error.getResponse().getContentType().map(Object::toString)).contains("application/problem+json");
@@ -258,7 +258,7 @@ class CheckInApiIT implements TestPropertyProvider {
                 "nonce", UUID.randomUUID().toString());
 
         HttpClientResponseException error = catchThrowableOfType(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(HttpRequest.POST("/api/checkins", body), Argument.of(Map.class), Argument.of(Map.class)));
+                () -> http.toBlocking().exchange(TestCallers.POST("/api/checkins", body), Argument.of(Map.class), Argument.of(Map.class)));
 
         assertThat(error.getStatus().getCode()).isEqualTo(422);
         assertThat(error.getResponse().getContentType().map(Object::toString)).contains("application/problem+json");
@@ -271,7 +271,7 @@ class CheckInApiIT implements TestPropertyProvider {
                 "nonce", UUID.randomUUID().toString());
 
         HttpClientResponseException error = catchThrowableOfType(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(HttpRequest.POST("/api/checkins", body), Argument.of(Map.class), Argument.of(Map.class)));
+                () -> http.toBlocking().exchange(TestCallers.POST("/api/checkins", body), Argument.of(Map.class), Argument.of(Map.class)));
 
         assertThat(error.getStatus().getCode()).isEqualTo(400);
         assertThat(fieldsOf(problem(error))).containsExactly("code");
@@ -280,7 +280,7 @@ class CheckInApiIT implements TestPropertyProvider {
     @Test
     void unreadableJsonIsABadRequestProblem() {
         HttpClientResponseException error = catchThrowableOfType(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(HttpRequest.POST("/api/checkins", "{\"code\": ").contentType("application/json"),
+                () -> http.toBlocking().exchange(TestCallers.POST("/api/checkins", "{\"code\": ").contentType("application/json"),
                         Argument.of(Map.class), Argument.of(Map.class)));
 
         assertThat(error.getStatus().getCode()).isEqualTo(400);
@@ -293,7 +293,7 @@ class CheckInApiIT implements TestPropertyProvider {
         String body = "{\"code\": \"" + "A".repeat(300_000) + "\"}";
 
         HttpClientResponseException error = catchThrowableOfType(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(HttpRequest.POST("/api/checkins", body).contentType("application/json"),
+                () -> http.toBlocking().exchange(TestCallers.POST("/api/checkins", body).contentType("application/json"),
                         Argument.of(Map.class), Argument.of(Map.class)));
 
         assertThat(error.getStatus().getCode()).isEqualTo(413);
@@ -350,7 +350,7 @@ class CheckInApiIT implements TestPropertyProvider {
     @SuppressWarnings("unchecked")
     private Map<String, Object> scan(String code, String checkpointId, String deviceId, String nonce) {
         Map<String, String> body = new HashMap<>(Map.of("code", code, "checkpointId", checkpointId, "deviceId", deviceId, "nonce", nonce));
-        HttpResponse<Map> response = http.toBlocking().exchange(HttpRequest.POST("/api/checkins", body), Map.class);
+        HttpResponse<Map> response = http.toBlocking().exchange(TestCallers.POST("/api/checkins", body), Map.class);
         assertThat(response.getStatus().getCode()).isEqualTo(200);
         return (Map<String, Object>) response.body();
     }

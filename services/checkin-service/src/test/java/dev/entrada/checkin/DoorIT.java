@@ -23,6 +23,8 @@ import dev.entrada.local.KafkaBroker;
 import dev.entrada.outbox.OutboxRelay;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
+import dev.entrada.identity.Caller;
+import dev.entrada.identity.Role;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
@@ -52,6 +54,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,7 +113,7 @@ class DoorIT implements TestPropertyProvider {
                 new SigningKeyPublished(KEY_ID, "Ed25519", Ed25519Keys.publicKeyText(KEYS.getPublic()), Instant.now())));
         kafka.publish(Topics.EVENT_CATALOG, B2B, "EventPublished", ContractFiles.sample("EventPublished"));
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> signingKeys.findById(KEY_ID).isPresent()
-                && http.toBlocking().exchange(HttpRequest.GET("/api/checkins/inside?eventId=" + B2B), Map.class).code() == 200);
+                && http.toBlocking().exchange(TestCallers.GET("/api/checkins/inside?eventId=" + B2B), Map.class).code() == 200);
     }
 
     @AfterAll
@@ -237,16 +240,19 @@ class DoorIT implements TestPropertyProvider {
         assertThat(searchTickets("ortegaz")).doesNotContain(ticketId.toString());
         assertThat(searchTickets("%%")).doesNotContain(ticketId.toString());
 
+        // Who did it is the signed-in caller; a staffName in the body (older clients) is ignored.
         Map<String, Object> body = Map.of("ticketId", ticketId.toString(), "checkpointId", "entrance", "deviceId", "desk-1",
-                "nonce", UUID.randomUUID().toString(), "staffName", "Marta (info desk)");
-        Map<String, Object> result = http.toBlocking().retrieve(HttpRequest.POST("/api/checkins/manual", body), Argument.mapOf(String.class, Object.class));
+                "nonce", UUID.randomUUID().toString(), "staffName", "Somebody Else");
+        String marta = TestCallers.mint(new Caller("marta.desk", Role.STAFF, Set.of(B2B), "desk-session"));
+        Map<String, Object> result = http.toBlocking().retrieve(TestCallers.as(marta, HttpRequest.POST("/api/checkins/manual", body)),
+                Argument.mapOf(String.class, Object.class));
 
         assertThat(result).containsEntry("verdict", "ADMITTED").containsEntry("ticketId", ticketId.toString());
         assertThat(result.get("attendee")).isEqualTo(Map.of("name", "Lucía Fernández Ortega",
                 "organization", "Metalúrgica La Mancha S.L.", "ticketType", "COMPANY"));
         await().atMost(Duration.ofSeconds(30)).until(() -> relay.pendingCount() == 0);
         assertThat(events("AttendeeCheckedIn", ticketId)).singleElement().satisfies(e ->
-                assertThat(e).containsEntry("method", "MANUAL").containsEntry("recordedBy", "Marta (info desk)"));
+                assertThat(e).containsEntry("method", "MANUAL").containsEntry("recordedBy", "marta.desk"));
         assertThat(search("fernan")).filteredOn(m -> ticketId.toString().equals(m.get("ticketId")))
                 .singleElement().satisfies(m -> assertThat(m).containsEntry("inside", true).doesNotContainKey("email"));
     }
@@ -254,12 +260,12 @@ class DoorIT implements TestPropertyProvider {
     @Test
     void aManualCheckInOfAnUnknownTicketIsNotFoundAndAShortQueryIsRefused() {
         Map<String, Object> body = Map.of("ticketId", UUID.randomUUID().toString(), "checkpointId", "entrance", "deviceId", "desk-1",
-                "nonce", UUID.randomUUID().toString(), "staffName", "Marta");
-        Map<String, Object> result = http.toBlocking().retrieve(HttpRequest.POST("/api/checkins/manual", body), Argument.mapOf(String.class, Object.class));
+                "nonce", UUID.randomUUID().toString());
+        Map<String, Object> result = http.toBlocking().retrieve(TestCallers.POST("/api/checkins/manual", body), Argument.mapOf(String.class, Object.class));
         assertThat(result).containsEntry("verdict", "REJECTED").containsEntry("reason", "NOT_FOUND");
 
         HttpClientResponseException error = catchThrowableOfType(HttpClientResponseException.class, () -> http.toBlocking()
-                .exchange(HttpRequest.GET("/api/checkins/search?eventId=" + B2B + "&q=a"), Argument.of(Map.class), Argument.of(Map.class)));
+                .exchange(TestCallers.GET("/api/checkins/search?eventId=" + B2B + "&q=a"), Argument.of(Map.class), Argument.of(Map.class)));
         assertThat(error.getStatus().getCode()).isEqualTo(400);
         assertThat(error.getResponse().getContentType().map(Object::toString)).contains("application/problem+json");
     }
@@ -271,7 +277,7 @@ class DoorIT implements TestPropertyProvider {
         assertThat(searchTickets("olvido")).contains(ticketId.toString());
 
         kafka.publish(Topics.REGISTRATION_EVENTS, registrationId, "AttendeeErased",
-                json.writeValueAsString(new AttendeeErased(registrationId, B2B, Instant.now())));
+                json.writeValueAsString(new AttendeeErased(registrationId, B2B, AttendeeErased.REQUEST_BY_ATTENDEE, Instant.now())));
         await().atMost(Duration.ofSeconds(30)).until(() -> tickets.findById(ticketId.toString()).map(t -> t.holderName() == null).orElse(false));
 
         assertThat(searchTickets("olvido")).doesNotContain(ticketId.toString());
@@ -286,7 +292,7 @@ class DoorIT implements TestPropertyProvider {
     void theOfflinePackHasKeysRevocationsCheckpointsAndWhatStaffSee() throws IOException {
         UUID ticketId = register("Diego Paredes", "Delegación de Perú", "diego@example.pe", List.of("clusterfy"));
 
-        Map<String, Object> pack = http.toBlocking().retrieve(HttpRequest.GET("/api/checkins/offline-pack?eventId=" + B2B),
+        Map<String, Object> pack = http.toBlocking().retrieve(TestCallers.GET("/api/checkins/offline-pack?eventId=" + B2B),
                 Argument.mapOf(String.class, Object.class));
 
         assertThat((List<Map<String, Object>>) pack.get("keys")).anySatisfy(k -> assertThat(k)
@@ -301,7 +307,7 @@ class DoorIT implements TestPropertyProvider {
                         .doesNotContainKey("email"));
 
         HttpClientResponseException error = catchThrowableOfType(HttpClientResponseException.class, () -> http.toBlocking()
-                .exchange(HttpRequest.GET("/api/checkins/offline-pack?eventId=no-such-event"), Argument.of(Map.class), Argument.of(Map.class)));
+                .exchange(TestCallers.GET("/api/checkins/offline-pack?eventId=no-such-event"), Argument.of(Map.class), Argument.of(Map.class)));
         assertThat(error.getStatus().getCode()).isEqualTo(422);
     }
 
@@ -326,7 +332,7 @@ class DoorIT implements TestPropertyProvider {
 
         List<Map<String, Object>> uploads = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            uploads.add(http.toBlocking().retrieve(HttpRequest.POST("/api/checkins/sync", batch), Argument.mapOf(String.class, Object.class)));
+            uploads.add(http.toBlocking().retrieve(TestCallers.POST("/api/checkins/sync", batch), Argument.mapOf(String.class, Object.class)));
         }
 
         assertThat(uploads).allSatisfy(u -> assertThat(u).isEqualTo(uploads.get(0)));
@@ -350,7 +356,7 @@ class DoorIT implements TestPropertyProvider {
     @SuppressWarnings("unchecked")
     void devicesRegisterAndTheirLastContactMovesWithEveryScan() {
         String deviceId = "tablet-" + UUID.randomUUID();
-        Map<String, Object> registered = http.toBlocking().retrieve(HttpRequest.POST("/api/checkins/devices",
+        Map<String, Object> registered = http.toBlocking().retrieve(TestCallers.POST("/api/checkins/devices",
                 Map.of("deviceId", deviceId, "name", "Puerta norte", "checkpointId", "entrance")), Argument.mapOf(String.class, Object.class));
         assertThat(registered).containsEntry("eventId", B2B).containsEntry("checkpointId", "entrance").containsEntry("name", "Puerta norte");
         Instant registeredSeen = Instant.parse((String) registered.get("lastSeenAt"));
@@ -358,13 +364,14 @@ class DoorIT implements TestPropertyProvider {
         await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(registeredSeen.plusMillis(5)));
         scan(code(UUID.randomUUID(), B2B, "COMPANY"), "entrance", deviceId, "IN");
 
-        List<Map<String, Object>> devices = http.toBlocking().retrieve(HttpRequest.GET("/api/checkins/devices?eventId=" + B2B),
+        List<Map<String, Object>> devices = http.toBlocking().retrieve(
+                TestCallers.as(TestCallers.organizer(), HttpRequest.GET("/api/checkins/devices?eventId=" + B2B)),
                 Argument.listOf(Argument.mapOf(String.class, Object.class)));
         assertThat(devices).filteredOn(d -> deviceId.equals(d.get("deviceId"))).singleElement()
                 .satisfies(d -> assertThat(Instant.parse((String) d.get("lastSeenAt"))).isAfter(registeredSeen));
 
         HttpClientResponseException error = catchThrowableOfType(HttpClientResponseException.class, () -> http.toBlocking().exchange(
-                HttpRequest.POST("/api/checkins/devices", Map.of("deviceId", deviceId, "checkpointId", "entrance")),
+                TestCallers.POST("/api/checkins/devices", Map.of("deviceId", deviceId, "checkpointId", "entrance")),
                 Argument.of(Map.class), Argument.of(Map.class)));
         assertThat(error.getStatus().getCode()).isEqualTo(400);
     }
@@ -376,16 +383,16 @@ class DoorIT implements TestPropertyProvider {
         String code = code(UUID.randomUUID(), B2B, "COMPANY");
         byte[] png = qrPng(code);
 
-        Map<String, Object> decoded = http.toBlocking().retrieve(HttpRequest.POST("/api/checkins/decode", png)
+        Map<String, Object> decoded = http.toBlocking().retrieve(TestCallers.POST("/api/checkins/decode", png)
                 .contentType(MediaType.IMAGE_PNG_TYPE), Argument.mapOf(String.class, Object.class));
-        Map<String, Object> blank = http.toBlocking().retrieve(HttpRequest.POST("/api/checkins/decode", blankPng())
+        Map<String, Object> blank = http.toBlocking().retrieve(TestCallers.POST("/api/checkins/decode", blankPng())
                 .contentType(MediaType.IMAGE_PNG_TYPE), Argument.mapOf(String.class, Object.class));
 
         assertThat(decoded).containsEntry("text", code);
         assertThat(blank).doesNotContainKey("text");
 
         HttpClientResponseException error = catchThrowableOfType(HttpClientResponseException.class, () -> http.toBlocking().exchange(
-                HttpRequest.POST("/api/checkins/decode", "not an image".getBytes()).contentType(MediaType.IMAGE_PNG_TYPE),
+                TestCallers.POST("/api/checkins/decode", "not an image".getBytes()).contentType(MediaType.IMAGE_PNG_TYPE),
                 Argument.of(Map.class), Argument.of(Map.class)));
         assertThat(error.getStatus().getCode()).isEqualTo(422);
     }
@@ -410,13 +417,13 @@ class DoorIT implements TestPropertyProvider {
     }
 
     private Map<String, Object> inside() {
-        return http.toBlocking().retrieve(HttpRequest.GET("/api/checkins/inside?eventId=" + B2B), Argument.mapOf(String.class, Object.class));
+        return http.toBlocking().retrieve(TestCallers.GET("/api/checkins/inside?eventId=" + B2B), Argument.mapOf(String.class, Object.class));
     }
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> search(String q) {
         URI uri = UriBuilder.of("/api/checkins/search").queryParam("eventId", B2B).queryParam("q", q).build();
-        Map<String, Object> body = http.toBlocking().retrieve(HttpRequest.GET(uri), Argument.mapOf(String.class, Object.class));
+        Map<String, Object> body = http.toBlocking().retrieve(TestCallers.GET(uri), Argument.mapOf(String.class, Object.class));
         Object matches = body.get("matches");
         return matches == null ? List.of() : (List<Map<String, Object>>) matches;
     }
@@ -459,7 +466,7 @@ class DoorIT implements TestPropertyProvider {
     private Map<String, Object> scan(String code, String checkpointId, String deviceId, String nonce, String direction) {
         Map<String, String> body = Map.of("code", code, "checkpointId", checkpointId, "deviceId", deviceId, "nonce", nonce,
                 "direction", direction);
-        return http.toBlocking().retrieve(HttpRequest.POST("/api/checkins", body), Argument.mapOf(String.class, Object.class));
+        return http.toBlocking().retrieve(TestCallers.POST("/api/checkins", body), Argument.mapOf(String.class, Object.class));
     }
 
     @SuppressWarnings("unchecked")

@@ -11,6 +11,7 @@ import dev.entrada.contracts.code.Ed25519Keys;
 import dev.entrada.contracts.code.TicketCode;
 import dev.entrada.contracts.signing.SigningKeyPublished;
 import dev.entrada.local.KafkaBroker;
+import dev.entrada.identity.Caller;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
@@ -54,6 +55,7 @@ class TwoInstancesRacePostgresIT {
     private static final KeyPair KEYS = Ed25519Keys.generate();
     private static final int TRIALS = 1000;
     private static final int SCANNERS = 8;
+    private static final Caller STAFF = TestCallers.staffCaller(B2B);
 
     private final String database = "checkin_race_" + UUID.randomUUID().toString().replace("-", "");
     private KafkaBroker broker;
@@ -86,7 +88,8 @@ class TwoInstancesRacePostgresIT {
                 "datasources.default.url", "jdbc:postgresql://127.0.0.1:5432/" + database,
                 "datasources.default.username", "postgres",
                 "datasources.default.password", "",
-                "datasources.default.maximum-pool-size", String.valueOf(SCANNERS));
+                "datasources.default.maximum-pool-size", String.valueOf(SCANNERS),
+                "entrada.service-token-secret", TestCallers.SECRET);
     }
 
     @AfterAll
@@ -119,7 +122,7 @@ class TwoInstancesRacePostgresIT {
                             UUID.randomUUID().toString(), "IN", null, null);
                     Callable<ScanResponse> scan = () -> {
                         together.await(30, TimeUnit.SECONDS);
-                        return instance.scan(request);
+                        return instance.scan(request, STAFF);
                     };
                     answers.add(pool.submit(scan));
                 }

@@ -46,13 +46,16 @@ class EventCatalogIT extends ServiceTestSupport {
         String id = "secured-" + UUID.randomUUID().toString().substring(0, 8);
 
         Response anonymous = send("POST", "/api/events", JSON.writeValueAsString(event(id, 10)));
-        Response wrongToken = send("POST", "/api/events", "{\"not\": \"even valid\"}", "Authorization", "Bearer nope");
+        Response forged = send("POST", "/api/events", "{\"not\": \"even valid\"}", TestCallers.HEADER, TestCallers.forged());
         Response put = send("PUT", "/api/events/telecom-night-2017", "{}");
+        Response staff = send("POST", "/api/events", JSON.writeValueAsString(event(id, 10)), TestCallers.HEADER, TestCallers.staff("*"));
 
-        for (Response r : List.of(anonymous, wrongToken, put)) {
+        for (Response r : List.of(anonymous, forged, put)) {
             assertThat(r.status()).isEqualTo(401);
             assertThat(r.contentType()).startsWith("application/problem+json");
         }
+        assertThat(staff.status()).isEqualTo(403);
+        assertThat(staff.contentType()).startsWith("application/problem+json");
         assertThat(get("/api/events/" + id).status()).isEqualTo(404);
     }
 

@@ -42,7 +42,8 @@ class PostgresRegistrationIT extends CapacityScenarios {
     @Test
     void migrationsRunAndARegistrationIsStored() {
         assertThat(jdbc.queryForObject("SELECT current_database()", String.class)).isEqualTo(DATABASE);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE success", Integer.class)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE success", Integer.class))
+                .isEqualTo(5);
 
         Response created = register("b2b-industrial-2017", attendee(uniqueEmail()));
 

@@ -46,7 +46,6 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class ServiceTestSupport {
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final String ORGANIZER_TOKEN = "organizer-" + UUID.randomUUID();
 
     @LocalServerPort
     int port;
@@ -61,7 +60,7 @@ abstract class ServiceTestSupport {
         Path dataDir = Files.createTempDirectory("registration-service-it-");
         registry.add("spring.kafka.bootstrap-servers", broker::bootstrapServers);
         registry.add("ENTRADA_DATA_DIR", dataDir::toString);
-        registry.add("entrada.organizer-token", () -> ORGANIZER_TOKEN);
+        registry.add("entrada.service-token-secret", () -> TestCallers.SECRET);
     }
 
     record Response(int status, String contentType, String body) {
@@ -92,8 +91,9 @@ abstract class ServiceTestSupport {
         return send(request);
     }
 
+    /** The headers of a signed-in organiser's request, as the gateway forwards it. */
     static String[] organizer() {
-        return new String[] {"Authorization", "Bearer " + ORGANIZER_TOKEN};
+        return new String[] {TestCallers.HEADER, TestCallers.organizer()};
     }
 
     Response register(String eventId, Map<String, Object> body) {

@@ -78,7 +78,6 @@ import static org.awaitility.Awaitility.await;
 class AttendanceFlowIT implements TestPropertyProvider {
     private static final String EVENT = "b2b-industrial-2017";
     private static final Instant DOORS = Instant.parse("2017-11-23T08:00:00Z");
-    private static final String ORGANIZER_TOKEN = "organiser-" + UUID.randomUUID();
 
     private KafkaBroker broker;
     private KafkaProducer<String, String> producer;
@@ -105,7 +104,6 @@ class AttendanceFlowIT implements TestPropertyProvider {
                     "micronaut.server.port", "-1",
                     "kafka.bootstrap.servers", broker.bootstrapServers(),
                     "reporting.consumer-group", "reporting-it-" + UUID.randomUUID(),
-                    "reporting.organizer-token", ORGANIZER_TOKEN,
                     "datasources.default.url", "jdbc:h2:file:" + dir.resolve("db")
                             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         } catch (java.io.IOException e) {
@@ -224,7 +222,7 @@ class AttendanceFlowIT implements TestPropertyProvider {
                 "es", List.of(), null, at(0)));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(report(event).registered()).isEqualTo(1));
 
-        try (SseReader sse = SseReader.open(streamUrl(event), mapper)) {
+        try (SseReader sse = SseReader.open(streamUrl(event), mapper, TestCallers.organizer())) {
             assertThat(sse.contentType()).startsWith("text/event-stream");
             AttendanceReport first = sse.next(Duration.ofSeconds(5));
             assertThat(first.registered()).as("the current state, at once").isEqualTo(1);
@@ -244,17 +242,27 @@ class AttendanceFlowIT implements TestPropertyProvider {
                     .isLessThanOrEqualTo((int) Math.ceil(seconds * 4) + 2);
         }
 
-        try (SseReader again = SseReader.open(streamUrl(event), mapper)) {
+        try (SseReader again = SseReader.open(streamUrl(event), mapper, TestCallers.organizer())) {
             assertThat(again.next(Duration.ofSeconds(5)).checkedIn()).as("a reconnecting client gets the state at once").isEqualTo(41);
         }
 
         HttpClientResponseException unknown = catchThrowableOfType(HttpClientResponseException.class,
-                () -> http.toBlocking().retrieve(HttpRequest.GET("/api/reports/events/no-such-event/stream")));
+                () -> http.toBlocking().retrieve(TestCallers.asOrganizer(HttpRequest.GET("/api/reports/events/no-such-event/stream"))));
         assertThat(unknown.getStatus().getCode()).isEqualTo(404);
+
+        // The stream is the organisers' too: refused before any event is sent.
+        HttpClientResponseException anonymous = catchThrowableOfType(HttpClientResponseException.class,
+                () -> http.toBlocking().retrieve(HttpRequest.GET("/api/reports/events/" + event + "/stream")));
+        assertThat(anonymous.getStatus().getCode()).isEqualTo(401);
+        assertThat(anonymous.getResponse().getHeaders().get("WWW-Authenticate")).isEqualTo("Bearer");
+        HttpClientResponseException staff = catchThrowableOfType(HttpClientResponseException.class,
+                () -> http.toBlocking().retrieve(HttpRequest.GET("/api/reports/events/" + event + "/stream")
+                        .header(TestCallers.HEADER, TestCallers.staff("*"))));
+        assertThat(staff.getStatus().getCode()).isEqualTo(403);
     }
 
     @Test
-    void exportsNeedTheOrganiserTokenListCheckInTimesAndNeutraliseFormulas() {
+    void exportsAreTheOrganisersListCheckInTimesAndNeutraliseFormulas() {
         String event = "export-event";
         publish(new RegistrationConfirmed("x1", event, "COMPANY", "=HYPERLINK(\"http://x\")", "x1@example.com", "Acme", "COMPANY",
                 "CEO", "ES", "es", List.of("clusterfy"), null, at(0)));
@@ -266,16 +274,17 @@ class AttendanceFlowIT implements TestPropertyProvider {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(report(event).checkedIn()).isEqualTo(1));
 
         String base = "/api/reports/events/" + event + "/exports/";
-        for (String auth : new String[] {null, "Bearer wrong", ORGANIZER_TOKEN}) {
-            MutableHttpRequest<?> request = HttpRequest.GET(base + "attendees.csv");
-            if (auth != null) {
-                request.header("Authorization", auth);
-            }
+        // Anonymous, an old-style organiser bearer token (no longer means anything here), staff.
+        Map<MutableHttpRequest<?>, Integer> refusals = Map.of(
+                HttpRequest.GET(base + "attendees.csv"), 401,
+                HttpRequest.GET(base + "attendees.csv").header("Authorization", "Bearer organiser-token"), 401,
+                HttpRequest.GET(base + "attendees.csv").header(TestCallers.HEADER, TestCallers.staff("*")), 403);
+        refusals.forEach((request, status) -> {
             HttpClientResponseException refused = catchThrowableOfType(HttpClientResponseException.class,
                     () -> http.toBlocking().exchange(request, String.class));
-            assertThat(refused.getStatus().getCode()).isEqualTo(401);
+            assertThat(refused.getStatus().getCode()).isEqualTo(status);
             assertThat(refused.getResponse().getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/problem+json"));
-        }
+        });
 
         HttpResponse<String> attendees = exportCsv(base + "attendees.csv");
         assertThat(attendees.getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).startsWith("text/csv"));
@@ -286,8 +295,7 @@ class AttendanceFlowIT implements TestPropertyProvider {
                 .contains("\"x2\",\"Luis \"\"Lucho\"\" Pérez\",\"Sur\",\"COMPANY\",\"\",\"PE\",\"COMPANY\",\"\",\"\",\"\"");
         assertThat(exportCsv(base + "no-shows.csv").body()).contains("\"x2\"").doesNotContain("\"x1\"");
         assertThat(exportCsv(base + "sessions.csv").body()).contains("\"clusterfy\",\"\",\"\",\"\",\"1\",\"0\"");
-        HttpResponse<byte[]> pdf = http.toBlocking().exchange(HttpRequest.GET(base + "summary.pdf")
-                .header("Authorization", "Bearer " + ORGANIZER_TOKEN), byte[].class);
+        HttpResponse<byte[]> pdf = http.toBlocking().exchange(TestCallers.asOrganizer(HttpRequest.GET(base + "summary.pdf")), byte[].class);
         assertThat(pdf.getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/pdf"));
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     }
@@ -311,12 +319,11 @@ class AttendanceFlowIT implements TestPropertyProvider {
                 () -> http.toBlocking().exchange(HttpRequest.POST("/api/reports/rebuild", ""), String.class));
         assertThat(refused.getStatus().getCode()).isEqualTo(401);
 
-        HttpResponse<String> started = http.toBlocking().exchange(HttpRequest.POST("/api/reports/rebuild", "")
-                .header("Authorization", "Bearer " + ORGANIZER_TOKEN), String.class);
+        HttpResponse<String> started = http.toBlocking().exchange(TestCallers.asOrganizer(HttpRequest.POST("/api/reports/rebuild", "")), String.class);
         assertThat(started.getStatus().getCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode status = mapper.readValue(http.toBlocking().retrieve(HttpRequest.GET("/api/reports/rebuild")
-                    .header("Authorization", "Bearer " + ORGANIZER_TOKEN)), JsonNode.class);
+            JsonNode status = mapper.readValue(http.toBlocking().retrieve(TestCallers.asOrganizer(HttpRequest.GET("/api/reports/rebuild"))),
+                    JsonNode.class);
             assertThat(status.get("state").getStringValue()).isEqualTo("DONE");
             assertThat(status.get("progress").getDoubleValue()).isEqualTo(1.0);
             assertThat(status.get("applied").getLongValue()).as("the duplicate applied once").isPositive();
@@ -346,7 +353,7 @@ class AttendanceFlowIT implements TestPropertyProvider {
     }
 
     private HttpResponse<String> exportCsv(String path) {
-        return http.toBlocking().exchange(HttpRequest.GET(path).header("Authorization", "Bearer " + ORGANIZER_TOKEN), String.class);
+        return http.toBlocking().exchange(TestCallers.asOrganizer(HttpRequest.GET(path)), String.class);
     }
 
     private URI streamUrl(String eventId) {
@@ -366,7 +373,7 @@ class AttendanceFlowIT implements TestPropertyProvider {
     }
 
     private static HttpRequest<?> attendance(String eventId) {
-        return HttpRequest.GET("/api/reports/events/" + eventId + "/attendance");
+        return TestCallers.asOrganizer(HttpRequest.GET("/api/reports/events/" + eventId + "/attendance"));
     }
 
     private void publish(DomainEvent event) {

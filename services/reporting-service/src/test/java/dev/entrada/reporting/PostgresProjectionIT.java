@@ -105,7 +105,7 @@ class PostgresProjectionIT implements TestPropertyProvider {
         apply(new CheckInRejected(null, EVENT, "main-door", "d1", "MALFORMED", null, T0.plusSeconds(70), T0.plusSeconds(70)));
         apply(new CheckInConflict("t1", EVENT, "main-door", "d3", T0.plusSeconds(90), "main-door", "d1", T0.plusSeconds(65),
                 T0.plusSeconds(600)));
-        apply(new AttendeeErased("r1", EVENT, T0.plusSeconds(7200)));
+        apply(new AttendeeErased("r1", EVENT, AttendeeErased.RETENTION, T0.plusSeconds(7200)));
         String duplicateId = UUID.randomUUID().toString();
         CheckInRejected rejected = new CheckInRejected("t7", EVENT, "main-door", "d1", "REVOKED", null, T0.plusSeconds(80), T0.plusSeconds(80));
         assertThat(apply(rejected, duplicateId)).isTrue();

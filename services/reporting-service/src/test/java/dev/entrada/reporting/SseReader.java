@@ -34,9 +34,10 @@ final class SseReader implements AutoCloseable {
         reader.start();
     }
 
-    static SseReader open(URI uri, ObjectMapper mapper) throws IOException, InterruptedException {
+    /** {@code callerToken}: the {@code X-Entrada-Caller} token the gateway would add. */
+    static SseReader open(URI uri, ObjectMapper mapper, String callerToken) throws IOException, InterruptedException {
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET().build(),
+                HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").header(TestCallers.HEADER, callerToken).GET().build(),
                 HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
         return new SseReader(response, mapper);

@@ -101,6 +101,7 @@ public abstract class TicketingServiceTestSupport {
         registry.add("spring.kafka.consumer.group-id", () -> groupId);
         registry.add("ENTRADA_DATA_DIR", dataDir::toString);
         registry.add("entrada.ticketing.retry-interval", () -> "50ms");
+        registry.add("entrada.service-token-secret", () -> TestCallers.SECRET);
     }
 
     /** Runs {@code action} once the application context of this test class is closed. */
@@ -206,13 +207,13 @@ public abstract class TicketingServiceTestSupport {
         return send("GET", path, null);
     }
 
-    /** @param bearer the organiser token to send, or null for none */
-    protected HttpResponse<byte[]> send(String method, String path, String bearer) {
+    /** @param caller the {@link TestCallers caller token} to send, as the gateway would, or null for none */
+    protected HttpResponse<byte[]> send(String method, String path, String caller) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path))
                     .timeout(Duration.ofSeconds(20)).method(method, HttpRequest.BodyPublishers.noBody());
-            if (bearer != null) {
-                request.header("Authorization", "Bearer " + bearer);
+            if (caller != null) {
+                request.header(TestCallers.HEADER, caller);
             }
             return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (Exception e) {

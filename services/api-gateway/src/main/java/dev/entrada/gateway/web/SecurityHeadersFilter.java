@@ -28,6 +28,9 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
             headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("Referrer-Policy", "no-referrer");
+            // No CORS for other origins: whatever a backend says, no page elsewhere may read our answers.
+            headers.remove(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+            headers.remove(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS);
             return Mono.empty();
         });
         return chain.filter(exchange);

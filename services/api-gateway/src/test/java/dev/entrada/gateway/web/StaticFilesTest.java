@@ -31,7 +31,7 @@ class StaticFilesTest {
     @Test
     void pagesHaveNoInlineScriptStyleOrHandlersAndNothingExternal() throws IOException {
         List<Path> pages = files().stream().filter(file -> file.toString().endsWith(".html")).toList();
-        assertThat(pages).hasSize(4);
+        assertThat(pages).hasSize(5);
         for (Path page : pages) {
             String html = read(page);
             assertThat(html).as(page + ": inline script").doesNotContainPattern("<script(?![^>]*\\ssrc=)[^>]*>");

@@ -20,6 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import dev.entrada.gateway.TestSessions;
+
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebUiTest {
 
@@ -34,15 +36,20 @@ class WebUiTest {
 
     WebTestClient client;
 
+    /** The scanner and the dashboard need a sign-in: an organiser may open both. */
+    String organizerCookie;
+
     @BeforeEach
     void setUp() {
         client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(15)).build();
+        organizerCookie = TestSessions.organizer(client).cookie();
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "/,                         /js/register.js",
+            "/login,                    /js/login.js",
             "/scan,                     /js/scan.js",
             "/dashboard,                /js/dashboard.js",
             "/tickets/some-id,          /js/ticket.js",
@@ -57,7 +64,7 @@ class WebUiTest {
     @Test
     void everyScriptStylesheetAndModuleThePagesNeedIsServed() {
         Set<String> assets = new LinkedHashSet<>();
-        for (String page : List.of("/", "/scan", "/dashboard", "/tickets/x")) {
+        for (String page : List.of("/", "/login", "/scan", "/dashboard", "/tickets/x")) {
             Matcher matcher = ASSET.matcher(page(page));
             while (matcher.find()) {
                 assets.add(matcher.group(1));
@@ -75,7 +82,8 @@ class WebUiTest {
                 }
             }
         }
-        assertThat(assets).contains("/css/app.css", "/js/register.js", "/js/dom.js", "/js/i18n.js", "/js/countries.js");
+        assertThat(assets).contains("/css/app.css", "/js/register.js", "/js/dom.js", "/js/i18n.js", "/js/countries.js",
+                "/js/login.js", "/js/session.js");
     }
 
     @Test
@@ -96,7 +104,7 @@ class WebUiTest {
     }
 
     private String page(String path) {
-        byte[] body = client.get().uri(path).exchange()
+        byte[] body = client.get().uri(path).cookie("entrada_session", organizerCookie).exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectHeader().valueEquals("Content-Security-Policy", CSP)

@@ -11,6 +11,8 @@ import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import dev.entrada.checkin.web.InvalidInputException;
+import dev.entrada.identity.Access;
+import dev.entrada.identity.Access.Audience;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -45,6 +47,7 @@ public class DecodeController {
     }
 
     @Post
+    @Access(Audience.STAFF)
     @Consumes({MediaType.IMAGE_JPEG, MediaType.IMAGE_PNG, MediaType.APPLICATION_OCTET_STREAM})
     @ExecuteOn(TaskExecutors.BLOCKING)
     public Decoded decode(@Body byte[] image) {

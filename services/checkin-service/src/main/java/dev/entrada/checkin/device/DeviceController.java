@@ -2,6 +2,10 @@ package dev.entrada.checkin.device;
 
 import dev.entrada.checkin.catalog.CatalogReplica;
 import dev.entrada.checkin.catalog.Checkpoint;
+import dev.entrada.identity.Access;
+import dev.entrada.identity.Access.Audience;
+import dev.entrada.identity.AccessRules;
+import dev.entrada.identity.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -38,11 +42,16 @@ public class DeviceController {
             @Nullable @Size(max = 100) String eventId) {
     }
 
-    /** Registers a device (again: renames or moves it); answers the device as stored. */
+    /**
+     * Registers a device (again: renames or moves it); answers the device as stored. Staff assigned to
+     * the checkpoint's event.
+     */
     @Post
+    @Access(Audience.STAFF)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<Device> register(@Body @Valid RegisterDeviceRequest request) {
+    public HttpResponse<Device> register(@Body @Valid RegisterDeviceRequest request, @Nullable Caller caller) {
         Checkpoint checkpoint = catalog.resolve(request.checkpointId(), request.eventId());
+        AccessRules.checkEvent(caller, checkpoint.eventId());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         devices.register(request.deviceId(), request.name(), checkpoint.eventId(), checkpoint.checkpointId(), now);
         Device device = devices.ofEvent(checkpoint.eventId()).stream()
@@ -50,7 +59,9 @@ public class DeviceController {
         return HttpResponse.ok(device);
     }
 
+    /** The device list (for "stale device" warnings) is the organisers'. */
     @Get
+    @Access(Audience.ORGANIZER)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public List<Device> list(@QueryValue @NotBlank @Size(max = 100) String eventId) {
         return devices.ofEvent(eventId);

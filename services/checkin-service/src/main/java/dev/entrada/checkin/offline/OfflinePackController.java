@@ -6,6 +6,10 @@ import dev.entrada.checkin.device.DeviceRegistry;
 import dev.entrada.checkin.key.SigningKey;
 import dev.entrada.checkin.key.SigningKeyRepository;
 import dev.entrada.checkin.web.InvalidInputException;
+import dev.entrada.identity.Access;
+import dev.entrada.identity.Access.Audience;
+import dev.entrada.identity.AccessRules;
+import dev.entrada.identity.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.annotation.Controller;
@@ -62,10 +66,13 @@ public class OfflinePackController {
     }
 
     @Get
+    @Access(Audience.STAFF)
     @Transactional
     @ExecuteOn(TaskExecutors.BLOCKING)
     public OfflinePack pack(@QueryValue @NotBlank @Size(max = 100) String eventId,
-                            @QueryValue @Nullable @Size(max = 100) String deviceId) {
+                            @QueryValue @Nullable @Size(max = 100) String deviceId,
+                            @Nullable Caller caller) {
+        AccessRules.checkEvent(caller, eventId);
         if (!catalog.hasEvent(eventId)) {
             throw new InvalidInputException("eventId", "no such event");
         }

@@ -3,6 +3,11 @@ package dev.entrada.checkin.presence;
 import dev.entrada.checkin.catalog.CatalogReplica;
 import dev.entrada.checkin.web.InvalidInputException;
 import dev.entrada.contracts.catalog.EventPublished.CheckpointKind;
+import dev.entrada.identity.Access;
+import dev.entrada.identity.Access.Audience;
+import dev.entrada.identity.AccessRules;
+import dev.entrada.identity.Caller;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -35,9 +40,11 @@ public class PresenceController {
     }
 
     @Get
+    @Access(Audience.STAFF)
     @ReadOnly
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public InsideNow inside(@QueryValue @NotBlank @Size(max = 100) String eventId) {
+    public InsideNow inside(@QueryValue @NotBlank @Size(max = 100) String eventId, @Nullable Caller caller) {
+        AccessRules.checkEvent(caller, eventId);
         if (!catalog.hasEvent(eventId)) {
             throw new InvalidInputException("eventId", "no such event");
         }

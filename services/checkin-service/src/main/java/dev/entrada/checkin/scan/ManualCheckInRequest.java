@@ -7,8 +7,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * A staff member checks a person in by ticket id (found with the search). {@code staffName} says who
- * did it until sign-in exists (issue 8), which will take it from the signed-in identity instead.
+ * A staff member checks a person in by ticket id (found with the search). Who did it is the signed-in
+ * caller (issue 8), never a field of the request: a {@code staffName} sent by an older client is ignored.
  */
 @Serdeable
 public record ManualCheckInRequest(
@@ -16,6 +16,5 @@ public record ManualCheckInRequest(
         @NotBlank @Size(max = 100) String checkpointId,
         @NotBlank @Size(max = 100) String deviceId,
         @NotBlank @Size(max = 100) String nonce,
-        @NotBlank @Size(max = 100) String staffName,
         @Nullable @Size(max = 100) String eventId) {
 }

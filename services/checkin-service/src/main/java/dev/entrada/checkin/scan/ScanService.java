@@ -20,6 +20,8 @@ import dev.entrada.contracts.checkin.AttendeeCheckedOut;
 import dev.entrada.contracts.checkin.CheckInConflict;
 import dev.entrada.contracts.checkin.CheckInRejected;
 import dev.entrada.contracts.code.TicketCode;
+import dev.entrada.identity.AccessRules;
+import dev.entrada.identity.Caller;
 import dev.entrada.outbox.OutboxRelay;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -40,6 +42,12 @@ import java.util.UUID;
 /**
  * Runs a scan, a manual check-in or an uploaded offline scan: the decision, the scan row, the
  * admission and the outbox event commit together.
+ *
+ * <p>Event assignment (issue 8): before anything is decided or recorded, the caller must be assigned
+ * to the event of the checkpoint (and, for a manual check-in, of the ticket when the replica knows
+ * it); a replayed {@code (deviceId, nonce)} is answered only to a caller assigned to the event the
+ * scan was recorded for. Otherwise {@link dev.entrada.identity.AccessDenied} 403, nothing recorded.
+ * The scan row's {@code recorded_by} is the caller's subject, never a request field.
  */
 @Singleton
 public class ScanService {
@@ -80,24 +88,25 @@ public class ScanService {
      * {@code deviceTime} is null for online scans without one; {@code offline} scans are checked at the
      * device's time and may turn into a conflict when {@code offlineVerdict} says the device admitted.
      */
-    private record Command(String code, UUID manualTicket, String staffName, Checkpoint checkpoint, Direction direction,
+    private record Command(String code, UUID manualTicket, String recordedBy, Checkpoint checkpoint, Direction direction,
                            String deviceId, String nonce, Instant deviceTime, boolean offline, String offlineVerdict) {
     }
 
-    public ScanResponse scan(ScanRequest request) {
-        Optional<ScanRecord> earlier = scans.findByDeviceIdAndNonce(request.deviceId(), request.nonce());
+    /** @param caller the verified caller (the controller's filter already required STAFF) */
+    public ScanResponse scan(ScanRequest request, Caller caller) {
+        Optional<ScanRecord> earlier = earlier(request.deviceId(), request.nonce(), caller);
         if (earlier.isPresent()) {
-            return respond(earlier.get());
+            return respond(earlier.get(), caller);
         }
-        Checkpoint checkpoint = catalog.resolve(request.checkpointId(), request.eventId());
-        return run(new Command(request.code(), null, null, checkpoint, direction(request.direction()), request.deviceId(),
-                request.nonce(), request.scannedAt(), false, null));
+        Checkpoint checkpoint = assigned(catalog.resolve(request.checkpointId(), request.eventId()), caller);
+        return run(new Command(request.code(), null, caller.subject(), checkpoint, direction(request.direction()),
+                request.deviceId(), request.nonce(), request.scannedAt(), false, null), caller);
     }
 
-    public ScanResponse manual(ManualCheckInRequest request) {
-        Optional<ScanRecord> earlier = scans.findByDeviceIdAndNonce(request.deviceId(), request.nonce());
+    public ScanResponse manual(ManualCheckInRequest request, Caller caller) {
+        Optional<ScanRecord> earlier = earlier(request.deviceId(), request.nonce(), caller);
         if (earlier.isPresent()) {
-            return respond(earlier.get());
+            return respond(earlier.get(), caller);
         }
         UUID ticketId;
         try {
@@ -105,23 +114,53 @@ public class ScanService {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("ticketId", "must be a ticket id (UUID)");
         }
-        Checkpoint checkpoint = catalog.resolve(request.checkpointId(), request.eventId());
-        return run(new Command(null, ticketId, request.staffName(), checkpoint, Direction.IN,
-                request.deviceId(), request.nonce(), null, false, null));
+        Checkpoint checkpoint = assigned(catalog.resolve(request.checkpointId(), request.eventId()), caller);
+        tickets.find(ticketId).map(ReplicaTicket::eventId).ifPresent(eventId -> AccessRules.checkEvent(caller, eventId));
+        return run(new Command(null, ticketId, caller.subject(), checkpoint, Direction.IN,
+                request.deviceId(), request.nonce(), null, false, null), caller);
     }
 
     /** One scan a device made while offline; uploading it again returns the stored verdict. */
-    public ScanResponse offline(String deviceId, SyncRequest.OfflineScan scan) {
-        Optional<ScanRecord> earlier = scans.findByDeviceIdAndNonce(deviceId, scan.nonce());
+    public ScanResponse offline(String deviceId, SyncRequest.OfflineScan scan, Caller caller) {
+        Optional<ScanRecord> earlier = earlier(deviceId, scan.nonce(), caller);
         if (earlier.isPresent()) {
-            return respond(earlier.get()).withNonce(scan.nonce());
+            return respond(earlier.get(), caller).withNonce(scan.nonce());
         }
-        Checkpoint checkpoint = catalog.resolve(scan.checkpointId(), scan.eventId());
-        return run(new Command(scan.code(), null, null, checkpoint, direction(scan.direction()), deviceId, scan.nonce(),
-                scan.scannedAt(), true, scan.offlineVerdict())).withNonce(scan.nonce());
+        Checkpoint checkpoint = assigned(catalog.resolve(scan.checkpointId(), scan.eventId()), caller);
+        return run(new Command(scan.code(), null, caller.subject(), checkpoint, direction(scan.direction()), deviceId,
+                scan.nonce(), scan.scannedAt(), true, scan.offlineVerdict()), caller).withNonce(scan.nonce());
     }
 
-    private ScanResponse run(Command command) {
+    /**
+     * Checks, without recording anything, that the caller may upload this offline scan: assigned to
+     * the event of its checkpoint (or of the scan already recorded under its nonce). An unknown
+     * checkpoint is left for {@link #offline} to report as 422 in its turn.
+     *
+     * @throws dev.entrada.identity.AccessDenied 403 when the caller is not assigned to that event
+     */
+    public void authorizeOffline(String deviceId, SyncRequest.OfflineScan scan, Caller caller) {
+        if (earlier(deviceId, scan.nonce(), caller).isPresent()) {
+            return;
+        }
+        try {
+            assigned(catalog.resolve(scan.checkpointId(), scan.eventId()), caller);
+        } catch (InvalidInputException unknownCheckpoint) {
+            // Reported by offline() when the batch reaches this scan, after the scans before it.
+        }
+    }
+
+    private Optional<ScanRecord> earlier(String deviceId, String nonce, Caller caller) {
+        Optional<ScanRecord> earlier = scans.findByDeviceIdAndNonce(deviceId, nonce);
+        earlier.ifPresent(record -> AccessRules.checkEvent(caller, record.eventId()));
+        return earlier;
+    }
+
+    private static Checkpoint assigned(Checkpoint checkpoint, Caller caller) {
+        AccessRules.checkEvent(caller, checkpoint.eventId());
+        return checkpoint;
+    }
+
+    private ScanResponse run(Command command, Caller caller) {
         // Microseconds: what both databases store, so a replayed answer equals the first one.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant scannedAt = command.deviceTime() == null ? now : command.deviceTime().truncatedTo(ChronoUnit.MICROS);
@@ -145,10 +184,10 @@ public class ScanService {
             return Optional.of(record);
         });
         if (recorded.isEmpty()) {
-            return respond(scans.findByDeviceIdAndNonce(command.deviceId(), command.nonce()).orElseThrow());
+            return respond(scans.findByDeviceIdAndNonce(command.deviceId(), command.nonce()).orElseThrow(), caller);
         }
         relay.wakeUp();
-        return respond(recorded.get());
+        return respond(recorded.get(), caller);
     }
 
     /**
@@ -216,7 +255,7 @@ public class ScanService {
         return new ScanRecord(null, command.deviceId(), command.nonce(), checkpoint.eventId(), checkpoint.checkpointId(),
                 command.direction().name(), ticketId, verdict.name(), reason, first == null ? null : first.at(),
                 first == null ? null : first.checkpointId(), first == null ? null : first.deviceId(), scannedAt, conflict,
-                command.manualTicket() == null ? METHOD_SCAN : METHOD_MANUAL, command.staffName());
+                command.manualTicket() == null ? METHOD_SCAN : METHOD_MANUAL, command.recordedBy());
     }
 
     /** Repeats and exits of people not inside are not new facts, so they emit nothing (unless a conflict). */
@@ -230,7 +269,7 @@ public class ScanService {
                     .orElse(null);
             boolean manual = command.manualTicket() != null;
             outbox.append(new AttendeeCheckedIn(claims.ticketId().toString(), checkpoint.eventId(), ticketType,
-                    checkpoint.checkpointId(), deviceId, manual ? METHOD_MANUAL : METHOD_SCAN, manual ? command.staffName() : null,
+                    checkpoint.checkpointId(), deviceId, manual ? METHOD_MANUAL : METHOD_SCAN, manual ? command.recordedBy() : null,
                     scannedAt, now));
         } else if (result instanceof CheckedOut out) {
             outbox.append(new AttendeeCheckedOut(out.claims().ticketId().toString(), checkpoint.eventId(),
@@ -259,10 +298,15 @@ public class ScanService {
         }
     }
 
-    /** Built from the stored scan, so a retried request gets the very same answer. */
-    private ScanResponse respond(ScanRecord scan) {
+    /**
+     * Built from the stored scan, so a retried request gets the very same answer. The holder is shown
+     * only to a caller assigned to the ticket's event (a valid code of another event scanned here is
+     * {@code WRONG_EVENT} without a name).
+     */
+    private ScanResponse respond(ScanRecord scan, Caller caller) {
         ScanResponse.Attendee attendee = scan.ticketId() == null ? null : tickets.find(UUID.fromString(scan.ticketId()))
                 .filter(t -> t.holderName() != null)
+                .filter(t -> t.eventId() == null || caller.mayAccessEvent(t.eventId()))
                 .map(t -> new ScanResponse.Attendee(t.holderName(), t.organization(), t.ticketType()))
                 .orElse(null);
         ScanResponse.FirstCheckInView first = scan.firstAt() == null ? null

@@ -1,5 +1,10 @@
 package dev.entrada.checkin.search;
 
+import dev.entrada.identity.Access;
+import dev.entrada.identity.Access.Audience;
+import dev.entrada.identity.AccessRules;
+import dev.entrada.identity.Caller;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -26,11 +31,17 @@ public class SearchController {
     public record SearchResponse(String eventId, String q, List<AttendeeSearch.Match> matches) {
     }
 
-    /** {@code q}: at least 2 characters of a name, organisation or e-mail; at most 25 matches. */
+    /**
+     * {@code q}: at least 2 characters of a name, organisation or e-mail; at most 25 matches. Staff
+     * assigned to the event only.
+     */
     @Get
+    @Access(Audience.STAFF)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public SearchResponse search(@QueryValue @NotBlank @Size(max = 100) String eventId,
-                                 @QueryValue @NotBlank @Size(min = 2, max = 100) String q) {
+                                 @QueryValue @NotBlank @Size(min = 2, max = 100) String q,
+                                 @Nullable Caller caller) {
+        AccessRules.checkEvent(caller, eventId);
         return new SearchResponse(eventId, q, search.find(eventId, q.strip()));
     }
 }

@@ -1,7 +1,8 @@
 package dev.entrada.registration.catalog;
 
+import dev.entrada.identity.Access;
+import dev.entrada.identity.Access.Audience;
 import dev.entrada.registration.web.InvalidField;
-import dev.entrada.registration.web.OrganizerOnly;
 import dev.entrada.registration.web.Problems;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -28,13 +29,13 @@ class EventController {
         this.catalog = catalog;
     }
 
-    @OrganizerOnly
+    @Access(Audience.ORGANIZER)
     @PostMapping
     ResponseEntity<Object> create(@Valid @RequestBody EventRequest request) {
         return answer(catalog.create(request), HttpStatus.CREATED);
     }
 
-    @OrganizerOnly
+    @Access(Audience.ORGANIZER)
     @PutMapping("/{eventId}")
     ResponseEntity<Object> replace(@PathVariable String eventId, @Valid @RequestBody EventRequest request) {
         if (!eventId.equals(request.id())) {
@@ -60,11 +61,13 @@ class EventController {
                 "No event with this id; create it with POST."));
     }
 
+    @Access(Audience.PUBLIC)
     @GetMapping
     List<EventResponse> list() {
         return events.findAll().stream().map(EventResponse::of).toList();
     }
 
+    @Access(Audience.PUBLIC)
     @GetMapping("/{eventId}")
     EventResponse get(@PathVariable String eventId) {
         return events.find(eventId).map(EventResponse::of).orElseThrow(() -> new EventNotFoundException(eventId));

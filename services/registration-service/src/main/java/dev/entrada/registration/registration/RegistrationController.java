@@ -1,8 +1,11 @@
 package dev.entrada.registration.registration;
 
+import dev.entrada.identity.Access;
+import dev.entrada.identity.Access.Audience;
+import dev.entrada.identity.Caller;
+import dev.entrada.identity.Role;
 import dev.entrada.registration.catalog.EventNotFoundException;
 import dev.entrada.registration.web.InvalidField;
-import dev.entrada.registration.web.OrganizerAuth;
 import dev.entrada.registration.web.Problems;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
@@ -29,13 +32,12 @@ class RegistrationController {
     private static final int MAX_IDEMPOTENCY_KEY = 200;
 
     private final RegistrationService registrations;
-    private final OrganizerAuth organizers;
 
-    RegistrationController(RegistrationService registrations, OrganizerAuth organizers) {
+    RegistrationController(RegistrationService registrations) {
         this.registrations = registrations;
-        this.organizers = organizers;
     }
 
+    @Access(Audience.PUBLIC)
     @PostMapping("/api/events/{eventId}/registrations")
     ResponseEntity<Object> register(@PathVariable String eventId, @Valid @RequestBody RegisterAttendeeRequest request,
                                     @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -69,6 +71,13 @@ class RegistrationController {
         if (outcome instanceof RegistrationOutcome.RegistrationClosed closed) {
             return Problems.response(closed(closed));
         }
+        if (outcome instanceof RegistrationOutcome.TooManyAttempts tooMany) {
+            long seconds = Math.max(1, (tooMany.retryAfter().toMillis() + 999) / 1000);
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many attempts",
+                            "Too many registration attempts for this e-mail address; try again in " + seconds + " seconds."));
+        }
         if (outcome instanceof RegistrationOutcome.EventFull) {
             return Problems.response(Problems.problem(HttpStatus.CONFLICT, "event-full", "Event full",
                     "There are no seats left for this ticket type and the event has no waiting list."));
@@ -76,31 +85,37 @@ class RegistrationController {
         throw new IllegalStateException("unhandled outcome " + outcome);
     }
 
+    @Access(Audience.LINK)
     @GetMapping("/api/registrations/{registrationId}")
     ResponseEntity<Object> get(@PathVariable String registrationId, @RequestParam(required = false) String token,
-                               @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        return registrations.view(registrationId, token, organizers.isOrganizer(authorization))
+                               Caller caller) {
+        return registrations.view(registrationId, token, isOrganizer(caller))
                 .<ResponseEntity<Object>>map(ResponseEntity::ok)
                 .orElseGet(RegistrationController::notFound);
     }
 
-    /** By the attendee ({@code ?token=}) or an organiser (bearer token); the first waiting person moves up. */
+    /** By the attendee ({@code ?token=}) or an organiser (signed in); the first waiting person moves up. */
+    @Access(Audience.LINK)
     @DeleteMapping("/api/registrations/{registrationId}")
     ResponseEntity<Object> cancel(@PathVariable String registrationId, @RequestParam(required = false) String token,
-                                  @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        return registrations.cancel(registrationId, token, organizers.isOrganizer(authorization))
+                                  Caller caller) {
+        return registrations.cancel(registrationId, token, isOrganizer(caller))
                 .<ResponseEntity<Object>>map(status -> ResponseEntity.ok(Map.of("registrationId", registrationId, "status", status)))
                 .orElseGet(RegistrationController::notFound);
     }
 
+    @Access(Audience.LINK)
     @PatchMapping("/api/registrations/{registrationId}")
-    ResponseEntity<Object> correct(@PathVariable String registrationId, @RequestParam(required = false) String token,
-                                   @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+    ResponseEntity<Object> correct(@PathVariable String registrationId, @RequestParam(required = false) String token, Caller caller,
                                    @Valid @RequestBody CorrectRegistrationRequest request) {
         RegistrationService.Correction correction = registrations.correct(registrationId, token,
-                organizers.isOrganizer(authorization), request);
+                isOrganizer(caller), request);
         if (correction instanceof RegistrationService.Correction.Corrected c) {
             return ResponseEntity.ok(c.registration());
+        }
+        if (correction instanceof RegistrationService.Correction.Erased) {
+            return Problems.response(Problems.problem(HttpStatus.CONFLICT, "registration-erased", "Registration erased",
+                    "The personal data of this registration was erased; it cannot be corrected."));
         }
         if (correction instanceof RegistrationService.Correction.AlreadyCancelled) {
             return Problems.response(Problems.problem(HttpStatus.CONFLICT, "registration-cancelled", "Registration cancelled",
@@ -121,6 +136,11 @@ class RegistrationController {
             problem.setProperty("closedAt", closed.closedAt().toString());
         }
         return problem;
+    }
+
+    /** LINK calls: an organiser needs no link token. */
+    private static boolean isOrganizer(Caller caller) {
+        return caller != null && caller.has(Role.ORGANIZER);
     }
 
     // a wrong token looks exactly like an unknown id, so ids cannot be probed

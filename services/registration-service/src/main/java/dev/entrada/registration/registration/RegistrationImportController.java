@@ -1,8 +1,9 @@
 package dev.entrada.registration.registration;
 
+import dev.entrada.identity.Access;
+import dev.entrada.identity.Access.Audience;
 import dev.entrada.registration.catalog.EventNotFoundException;
 import dev.entrada.registration.web.InvalidField;
-import dev.entrada.registration.web.OrganizerOnly;
 import dev.entrada.registration.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.List;
 
+/** Organisers only: importing means vouching for the participants' consent. */
+@Access(Audience.ORGANIZER)
 @RestController
 class RegistrationImportController {
     private final RegistrationImportService imports;
@@ -27,7 +30,6 @@ class RegistrationImportController {
     }
 
     /** Imports the file and answers with the report. */
-    @OrganizerOnly
     @PostMapping(path = "/api/events/{eventId}/registrations/import", consumes = "text/csv")
     ResponseEntity<Object> importCsv(@PathVariable String eventId, @RequestParam(defaultValue = "all-or-nothing") String mode,
                                      @RequestBody String csv) {
@@ -35,7 +37,6 @@ class RegistrationImportController {
     }
 
     /** Starts the import in the background: {@code 202} with a job to follow at its Location. */
-    @OrganizerOnly
     @PostMapping(path = "/api/events/{eventId}/registrations/imports", consumes = "text/csv")
     ResponseEntity<Object> startImport(@PathVariable String eventId, @RequestParam(defaultValue = "all-or-nothing") String mode,
                                        @RequestBody String csv) {
@@ -46,7 +47,6 @@ class RegistrationImportController {
         });
     }
 
-    @OrganizerOnly
     @GetMapping("/api/events/{eventId}/registrations/imports/{jobId}")
     ResponseEntity<Object> job(@PathVariable String eventId, @PathVariable String jobId) {
         return jobs.find(eventId, jobId).<ResponseEntity<Object>>map(j -> ResponseEntity.ok(j.view()))

@@ -2,6 +2,7 @@ package dev.entrada.registration.registration;
 
 import dev.entrada.registration.web.InvalidField;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -34,5 +35,9 @@ public sealed interface RegistrationOutcome {
     }
 
     record EventFull() implements RegistrationOutcome {
+    }
+
+    /** This e-mail address used up its attempts ({@link RegistrationAttempts}); it may try again after {@code retryAfter}. */
+    record TooManyAttempts(Duration retryAfter) implements RegistrationOutcome {
     }
 }

@@ -117,8 +117,9 @@ public class RegistrationRepository {
 
     /** The first {@code limit} waiting registrations, first in line first. */
     List<Registration> waiting(String eventId, int limit) {
+        // an erased registration (an ended event's, anonymised by retention) is never promoted
         return jdbc.query("SELECT " + COLUMNS + " FROM registrations WHERE event_id = ? AND status = 'WAITLISTED'"
-                + " ORDER BY waitlist_seq LIMIT " + limit, row, eventId).stream().map(this::withSessions).toList();
+                + " AND erased_at IS NULL ORDER BY waitlist_seq LIMIT " + limit, row, eventId).stream().map(this::withSessions).toList();
     }
 
     /** Moves a registration from {@code from} to {@code to}; false if it was not in {@code from} any more. */
@@ -147,6 +148,11 @@ public class RegistrationRepository {
     void correct(String id, String fullName, String organization, String jobTitle, String country, String phone, Instant now) {
         jdbc.update("UPDATE registrations SET full_name = ?, organization = ?, job_title = ?, country = ?, phone = ?, updated_at = ?"
                 + " WHERE id = ?", fullName, organization, jobTitle, country, phone, Timestamp.from(now), id);
+    }
+
+    /** Whether the registration's personal data was erased (on request or by retention). */
+    boolean isErased(String id) {
+        return !jdbc.queryForList("SELECT id FROM registrations WHERE id = ? AND erased_at IS NOT NULL", String.class, id).isEmpty();
     }
 
     /** Records the ticket of a registration; false if there is no such registration. */

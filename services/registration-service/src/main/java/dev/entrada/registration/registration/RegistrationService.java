@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -32,17 +33,19 @@ public class RegistrationService {
     private final EventRepository events;
     private final RegistrationRepository registrations;
     private final IdempotencyKeys idempotencyKeys;
+    private final RegistrationAttempts attempts;
     private final OutboxWriter outbox;
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final String privacyPolicyVersion;
 
     RegistrationService(EventRepository events, RegistrationRepository registrations, IdempotencyKeys idempotencyKeys,
-                        OutboxWriter outbox, TransactionTemplate tx, JsonMapper json,
+                        RegistrationAttempts attempts, OutboxWriter outbox, TransactionTemplate tx, JsonMapper json,
                         @Value("${entrada.registration.privacy-policy-version}") String privacyPolicyVersion) {
         this.events = events;
         this.registrations = registrations;
         this.idempotencyKeys = idempotencyKeys;
+        this.attempts = attempts;
         this.outbox = outbox;
         this.tx = tx;
         this.json = json;
@@ -82,9 +85,13 @@ public class RegistrationService {
         if (existing.isPresent()) {
             return alreadyRegistered(existing.get());
         }
+        String attemptsKey = attempts.prepare(request.email());
         try {
             return tx.execute(status -> {
-                RegistrationOutcome outcome = registerNew(event, (Selection.Valid) selection, request, emailKey);
+                // first lock of the transaction; rolled back with it when nothing is registered
+                Optional<Duration> wait = attempts.count(attemptsKey);
+                RegistrationOutcome outcome = wait.isPresent() ? new RegistrationOutcome.TooManyAttempts(wait.get())
+                        : registerNew(event, (Selection.Valid) selection, request, emailKey);
                 if (outcome instanceof Created created && idempotencyKey != null) {
                     idempotencyKeys.save(idempotencyKey, eventId, requestHash, 201, json.writeValueAsString(
                             new RegistrationResponse(created.registrationId(), created.status(), created.accessToken())));
@@ -175,17 +182,26 @@ public class RegistrationService {
             if (current.status() == RegistrationStatus.CANCELLED) {
                 return;
             }
-            Instant now = Instant.now();
-            mustChange(registrations.changeStatus(current.id(), current.status(), RegistrationStatus.CANCELLED, now), current);
-            outbox.append(new RegistrationCancelled(current.id(), eventId, reason, now));
-            if (current.status() == RegistrationStatus.CONFIRMED) {
-                registrations.releaseSeats(eventId, current.ticketType(), current.sessions());
-                promoteFirstWaiting(eventId, now);
-            } else {
-                registrations.leaveWaitlist(eventId);
-            }
+            cancelLocked(current, reason, Instant.now());
         });
         return Optional.of(RegistrationStatus.CANCELLED);
+    }
+
+    /**
+     * Cancels {@code current}, which the caller read again under the event row lock it holds:
+     * {@code RegistrationCancelled}, its seats back and the first waiting registration that fits
+     * them confirmed (or its place in the waiting list given up). Also the first step of an erasure.
+     */
+    void cancelLocked(Registration current, String reason, Instant now) {
+        String eventId = current.eventId();
+        mustChange(registrations.changeStatus(current.id(), current.status(), RegistrationStatus.CANCELLED, now), current);
+        outbox.append(new RegistrationCancelled(current.id(), eventId, reason, now));
+        if (current.status() == RegistrationStatus.CONFIRMED) {
+            registrations.releaseSeats(eventId, current.ticketType(), current.sessions());
+            promoteFirstWaiting(eventId, now);
+        } else {
+            registrations.leaveWaitlist(eventId);
+        }
     }
 
     /**
@@ -232,6 +248,10 @@ public class RegistrationService {
 
         record AlreadyCancelled() implements Correction {
         }
+
+        /** The attendee's data was erased: nothing to correct, and no ticket may be re-issued with it. */
+        record Erased() implements Correction {
+        }
     }
 
     /**
@@ -245,6 +265,9 @@ public class RegistrationService {
         return tx.execute(status -> {
             registrations.lockRegistration(registrationId);
             Registration r = registrations.findById(registrationId).orElseThrow();
+            if (registrations.isErased(r.id())) {
+                return new Correction.Erased();
+            }
             if (r.status() == RegistrationStatus.CANCELLED) {
                 return new Correction.AlreadyCancelled();
             }

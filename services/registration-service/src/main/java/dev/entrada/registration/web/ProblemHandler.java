@@ -1,11 +1,13 @@
 package dev.entrada.registration.web;
 
+import dev.entrada.identity.AccessDenied;
 import dev.entrada.registration.catalog.EventNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -50,11 +52,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(new InvalidField(field, "has the wrong type"))));
     }
 
-    @ExceptionHandler(NotOrganizerException.class)
-    ResponseEntity<Object> notOrganizer(NotOrganizerException e) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.problem(HttpStatus.UNAUTHORIZED, "organizer-only", "Organisers only", e.getMessage()));
+    /** 401 (with {@code WWW-Authenticate}) or 403 from {@link CallerAccess} or a handler's own check. */
+    @ExceptionHandler(AccessDenied.class)
+    ResponseEntity<Object> accessDenied(AccessDenied e) {
+        boolean unauthenticated = e.status() == HttpStatus.UNAUTHORIZED.value();
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (unauthenticated) {
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return answer.body(unauthenticated
+                ? Problems.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Sign-in required", e.getMessage())
+                : Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", e.getMessage()));
     }
 
     @ExceptionHandler(EventNotFoundException.class)

@@ -1,5 +1,7 @@
 package dev.entrada.reporting.attendance;
 
+import dev.entrada.identity.Access;
+import dev.entrada.identity.Access.Audience;
 import dev.entrada.reporting.live.AttendanceFeed;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -18,10 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-/**
- * The organiser's attendance numbers, once or live. Open to anyone until sign-in exists (issue 8):
- * they hold counts, organisation names and device ids, never a person's name.
- */
+/** The organiser's attendance numbers, once or live: organisers (and admins) only. */
 @Controller("/api/reports/events")
 public class AttendanceController {
     /** Catalogue event ids: letters, digits, '.', '_' and '-', at most 100 characters. */
@@ -41,6 +40,7 @@ public class AttendanceController {
     }
 
     @Get("/{eventId}/attendance")
+    @Access(Audience.ORGANIZER)
     public AttendanceReport attendance(@PathVariable @Pattern(regexp = EVENT_ID, message = EVENT_ID_MESSAGE) String eventId) {
         return attendance.report(eventId).orElseThrow(() -> notFound(eventId));
     }
@@ -50,6 +50,7 @@ public class AttendanceController {
      * second); an event named {@code heartbeat} every 15 s in between.
      */
     @Get(value = "/{eventId}/stream", produces = MediaType.TEXT_EVENT_STREAM)
+    @Access(Audience.ORGANIZER)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public Publisher<Event<?>> stream(@PathVariable @Pattern(regexp = EVENT_ID, message = EVENT_ID_MESSAGE) String eventId) {
         if (attendance.version(eventId) < 0) {

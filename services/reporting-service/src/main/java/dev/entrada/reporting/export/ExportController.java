@@ -1,17 +1,16 @@
 package dev.entrada.reporting.export;
 
+import dev.entrada.identity.Access;
+import dev.entrada.identity.Access.Audience;
 import dev.entrada.reporting.attendance.AttendanceController;
 import dev.entrada.reporting.attendance.AttendanceReport;
 import dev.entrada.reporting.attendance.AttendanceService;
 import dev.entrada.reporting.export.ExportRepository.AttendeeRow;
-import dev.entrada.reporting.web.OrganizerAuth;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
@@ -23,8 +22,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** The organisers' exports: CSV lists (personal data) and the PDF summary; organiser token required. CSV times are ISO-8601 UTC. */
+/** The organisers' exports: CSV lists (personal data) and the PDF summary; organisers only. CSV times are ISO-8601 UTC. */
 @Controller("/api/reports/events/{eventId}/exports")
+@Access(Audience.ORGANIZER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ExportController {
     static final String CSV = "text/csv; charset=utf-8";
@@ -32,12 +32,10 @@ public class ExportController {
             "organization_kind", "job_title", "country", "ticket_type", "first_check_in_at", "first_checkpoint",
             "last_check_in_at");
 
-    private final OrganizerAuth auth;
     private final ExportRepository exports;
     private final AttendanceService attendance;
 
-    public ExportController(OrganizerAuth auth, ExportRepository exports, AttendanceService attendance) {
-        this.auth = auth;
+    public ExportController(ExportRepository exports, AttendanceService attendance) {
         this.exports = exports;
         this.attendance = attendance;
     }
@@ -46,8 +44,7 @@ public class ExportController {
     @Get("/attendees.csv")
     @ReadOnly
     public HttpResponse<String> attendees(@PathVariable @Pattern(regexp = AttendanceController.EVENT_ID,
-            message = AttendanceController.EVENT_ID_MESSAGE) String eventId, @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization) {
-        auth.require(authorization);
+            message = AttendanceController.EVENT_ID_MESSAGE) String eventId) {
         return attendeeCsv(eventId, "attendees", row -> true);
     }
 
@@ -55,16 +52,14 @@ public class ExportController {
     @Get("/no-shows.csv")
     @ReadOnly
     public HttpResponse<String> noShows(@PathVariable @Pattern(regexp = AttendanceController.EVENT_ID,
-            message = AttendanceController.EVENT_ID_MESSAGE) String eventId, @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization) {
-        auth.require(authorization);
+            message = AttendanceController.EVENT_ID_MESSAGE) String eventId) {
         return attendeeCsv(eventId, "no-shows", row -> row.firstCheckInAt() == null);
     }
 
     /** Each session: capacity, people registered for it, distinct people admitted at its rooms. */
     @Get("/sessions.csv")
     public HttpResponse<String> sessions(@PathVariable @Pattern(regexp = AttendanceController.EVENT_ID,
-            message = AttendanceController.EVENT_ID_MESSAGE) String eventId, @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization) {
-        auth.require(authorization);
+            message = AttendanceController.EVENT_ID_MESSAGE) String eventId) {
         AttendanceReport report = attendance.report(eventId).orElseThrow(() -> notFound(eventId));
         Csv csv = new Csv().row(List.of("session_id", "title", "room", "capacity", "registered", "checked_in"));
         report.bySession().forEach(s -> csv.row(Arrays.asList(s.sessionId(), s.title(), s.room(), s.capacity(),
@@ -75,8 +70,7 @@ public class ExportController {
     /** The printable post-event summary: numbers and charts, no personal data. */
     @Get("/summary.pdf")
     public HttpResponse<byte[]> summary(@PathVariable @Pattern(regexp = AttendanceController.EVENT_ID,
-            message = AttendanceController.EVENT_ID_MESSAGE) String eventId, @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization) {
-        auth.require(authorization);
+            message = AttendanceController.EVENT_ID_MESSAGE) String eventId) {
         AttendanceReport report = attendance.report(eventId).orElseThrow(() -> notFound(eventId));
         return HttpResponse.ok(SummaryPdf.of(report))
                 .contentType("application/pdf")

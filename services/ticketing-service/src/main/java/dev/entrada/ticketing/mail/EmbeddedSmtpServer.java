@@ -1,5 +1,8 @@
 package dev.entrada.ticketing.mail;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
@@ -42,6 +45,31 @@ public class EmbeddedSmtpServer implements AutoCloseable {
     /** Every mail received so far, oldest first. */
     public List<MimeMessage> received() {
         return server == null ? List.of() : List.of(server.getReceivedMessages());
+    }
+
+    /**
+     * Deletes every mail received for {@code email} (an erased attendee's): the embedded inbox is a
+     * store of personal data like any table.
+     *
+     * @return how many mails were deleted
+     */
+    public int forget(String email) {
+        if (server == null || email == null || email.isBlank()) {
+            return 0;
+        }
+        int deleted = 0;
+        for (GreenMailUser user : server.getUserManager().listUser()) {
+            if (email.strip().equalsIgnoreCase(user.getEmail())) {
+                try {
+                    MailFolder inbox = server.getManagers().getImapHostManager().getInbox(user);
+                    deleted += inbox.getMessageCount();
+                    inbox.deleteAllMessages();
+                } catch (FolderException e) {
+                    throw new IllegalStateException("could not empty the embedded inbox of an erased attendee", e);
+                }
+            }
+        }
+        return deleted;
     }
 
     @Override

@@ -1,9 +1,10 @@
 package dev.entrada.ticketing.mail;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
+import dev.entrada.identity.Access;
+import dev.entrada.identity.Access.Audience;
 import dev.entrada.ticketing.web.ApiProblem;
 import dev.entrada.ticketing.web.InvalidRequestException;
-import dev.entrada.ticketing.web.OrganizerAccess;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -14,7 +15,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,6 +30,7 @@ import java.util.List;
  * Organisers and developers read what the embedded SMTP server received (embedded default only;
  * with a real SMTP server configured these answer 404). Ids are positions, 1 = the oldest mail.
  */
+@Access(Audience.ORGANIZER)
 @RestController
 @RequestMapping("/api/mails")
 class MailViewerController {
@@ -48,17 +49,14 @@ class MailViewerController {
     }
 
     private final EmbeddedSmtpServer smtp;
-    private final OrganizerAccess organizer;
 
-    MailViewerController(EmbeddedSmtpServer smtp, OrganizerAccess organizer) {
+    MailViewerController(EmbeddedSmtpServer smtp) {
         this.smtp = smtp;
-        this.organizer = organizer;
     }
 
     @GetMapping
-    ResponseEntity<List<MailSummary>> all(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization)
-            throws MessagingException {
-        List<MimeMessage> received = received(authorization);
+    ResponseEntity<List<MailSummary>> all() throws MessagingException {
+        List<MimeMessage> received = received();
         List<MailSummary> summaries = new ArrayList<>();
         for (int i = 0; i < received.size(); i++) {
             MimeMessage m = received.get(i);
@@ -68,10 +66,8 @@ class MailViewerController {
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<MailDetail> one(@PathVariable String id,
-                                   @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization)
-            throws MessagingException, IOException {
-        List<MimeMessage> received = received(authorization);
+    ResponseEntity<MailDetail> one(@PathVariable String id) throws MessagingException, IOException {
+        List<MimeMessage> received = received();
         if (!id.matches("[0-9]{1,9}")) {
             throw new InvalidRequestException("id", "must be a positive whole number");
         }
@@ -86,8 +82,7 @@ class MailViewerController {
                 m.getSubject(), m.getHeader("Content-Language", ","), sentAt(m), parts, GreenMailUtil.getWholeMessage(m)));
     }
 
-    private List<MimeMessage> received(String authorization) {
-        organizer.require(authorization);
+    private List<MimeMessage> received() {
         if (!smtp.running()) {
             throw ApiProblem.notFound("mail-viewer-off", "No embedded mail server",
                     "Mails go to the configured SMTP server; there is nothing to show here.");

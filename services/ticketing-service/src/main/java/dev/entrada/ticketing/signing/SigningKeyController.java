@@ -1,15 +1,14 @@
 package dev.entrada.ticketing.signing;
 
+import dev.entrada.identity.Access;
+import dev.entrada.identity.Access.Audience;
 import dev.entrada.ticketing.web.InvalidRequestException;
-import dev.entrada.ticketing.web.OrganizerAccess;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,28 +29,26 @@ class SigningKeyController {
     }
 
     private final SigningKeys keys;
-    private final OrganizerAccess organizer;
 
-    SigningKeyController(SigningKeys keys, OrganizerAccess organizer) {
+    SigningKeyController(SigningKeys keys) {
         this.keys = keys;
-        this.organizer = organizer;
     }
 
+    @Access(Audience.PUBLIC)
     @GetMapping
     List<SigningKeyResponse> all() {
         return keys.all().stream().map(SigningKeyResponse::of).toList();
     }
 
+    @Access(Audience.ORGANIZER)
     @PostMapping
-    ResponseEntity<SigningKeyResponse> rotate(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        organizer.require(authorization);
+    ResponseEntity<SigningKeyResponse> rotate() {
         return ResponseEntity.status(HttpStatus.CREATED).body(SigningKeyResponse.of(keys.rotate()));
     }
 
+    @Access(Audience.ORGANIZER)
     @DeleteMapping("/{keyId}")
-    SigningKeyResponse retire(@PathVariable String keyId,
-                              @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        organizer.require(authorization);
+    SigningKeyResponse retire(@PathVariable String keyId) {
         if (!KEY_ID.matcher(keyId).matches()) {
             throw new InvalidRequestException("keyId", "must be four hex digits");
         }

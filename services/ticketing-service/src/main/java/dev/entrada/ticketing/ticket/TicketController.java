@@ -1,9 +1,12 @@
 package dev.entrada.ticketing.ticket;
 
+import dev.entrada.identity.Access;
+import dev.entrada.identity.Access.Audience;
+import dev.entrada.identity.Caller;
+import dev.entrada.identity.Role;
 import dev.entrada.ticketing.badge.Badges;
 import dev.entrada.ticketing.qr.QrCodes;
 import dev.entrada.ticketing.web.InvalidRequestException;
-import dev.entrada.ticketing.web.OrganizerAccess;
 import dev.entrada.ticketing.web.TicketNotFoundException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -11,7 +14,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,7 +22,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The attendee's view of a ticket, reached with the access token of the registration; all badges for organisers. */
+/** The attendee's view of a ticket, reached with the access token of the registration (organisers need none); all badges for organisers. */
 @RestController
 @RequestMapping("/api/tickets")
 class TicketController {
@@ -33,55 +35,56 @@ class TicketController {
 
     private final TicketRepository tickets;
     private final Badges badges;
-    private final OrganizerAccess organizer;
 
-    TicketController(TicketRepository tickets, Badges badges, OrganizerAccess organizer) {
+    TicketController(TicketRepository tickets, Badges badges) {
         this.tickets = tickets;
         this.badges = badges;
-        this.organizer = organizer;
     }
 
     /** A replaced ticket's id answers 200 with {@code status: REPLACED} and {@code replacedBy}: the page follows it. */
+    @Access(Audience.LINK)
     @GetMapping("/{ticketId}")
-    ResponseEntity<TicketResponse> get(@PathVariable String ticketId, @RequestParam(required = false) String token) {
+    ResponseEntity<TicketResponse> get(@PathVariable String ticketId, @RequestParam(required = false) String token, Caller caller) {
         String id = validId(ticketId, token);
         Optional<Ticket> current = tickets.findById(id);
         TicketResponse body;
         if (current.isPresent()) {
-            body = TicketResponse.of(checked(current, token));
+            body = TicketResponse.of(checked(current, token, caller));
         } else {
             Optional<ReplacedTicket> replaced = tickets.findReplaced(id);
-            Ticket now = checked(replaced.flatMap(r -> tickets.findByRegistrationId(r.registrationId())), token);
+            Ticket now = checked(replaced.flatMap(r -> tickets.findByRegistrationId(r.registrationId())), token, caller);
             body = TicketResponse.replaced(replaced.orElseThrow(), now);
         }
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, PRIVATE_NO_STORE).body(body);
     }
 
+    @Access(Audience.LINK)
     @GetMapping("/{ticketId}/qr.png")
-    ResponseEntity<byte[]> png(@PathVariable String ticketId, @RequestParam(required = false) String token) {
-        Ticket ticket = find(ticketId, token);
+    ResponseEntity<byte[]> png(@PathVariable String ticketId, @RequestParam(required = false) String token, Caller caller) {
+        Ticket ticket = find(ticketId, token, caller);
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, PRIVATE_NO_STORE).contentType(MediaType.IMAGE_PNG)
                 .body(QrCodes.png(ticket.code()));
     }
 
+    @Access(Audience.LINK)
     @GetMapping("/{ticketId}/qr.svg")
-    ResponseEntity<String> svg(@PathVariable String ticketId, @RequestParam(required = false) String token) {
-        Ticket ticket = find(ticketId, token);
+    ResponseEntity<String> svg(@PathVariable String ticketId, @RequestParam(required = false) String token, Caller caller) {
+        Ticket ticket = find(ticketId, token, caller);
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, PRIVATE_NO_STORE).contentType(SVG).body(QrCodes.svg(ticket.code()));
     }
 
     /** A6 badge: name, organisation, ticket type, event, QR. */
+    @Access(Audience.LINK)
     @GetMapping("/{ticketId}/badge.pdf")
-    ResponseEntity<byte[]> badge(@PathVariable String ticketId, @RequestParam(required = false) String token) {
-        Ticket ticket = find(ticketId, token);
+    ResponseEntity<byte[]> badge(@PathVariable String ticketId, @RequestParam(required = false) String token, Caller caller) {
+        Ticket ticket = find(ticketId, token, caller);
         return pdf(badges.badge(ticket), "badge.pdf");
     }
 
     /** Organisers: every admissible badge of an event, one A6 page each, sorted by name. */
+    @Access(Audience.ORGANIZER)
     @GetMapping("/badges.pdf")
-    ResponseEntity<byte[]> allBadges(@RequestParam(required = false) String eventId,
-                                     @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        organizer.require(authorization);
+    ResponseEntity<byte[]> allBadges(@RequestParam(required = false) String eventId) {
         if (eventId == null || !EVENT_ID.matcher(eventId).matches()) {
             throw new InvalidRequestException("eventId", "must be an event id (letters, digits, '.', '_', '-'; at most 100)");
         }
@@ -95,8 +98,8 @@ class TicketController {
     }
 
     /** The current ticket; images and badges of a replaced id are not found (its page points to the new one). */
-    private Ticket find(String ticketId, String token) {
-        return checked(tickets.findById(validId(ticketId, token)), token);
+    private Ticket find(String ticketId, String token, Caller caller) {
+        return checked(tickets.findById(validId(ticketId, token)), token, caller);
     }
 
     private static String validId(String ticketId, String token) {
@@ -109,8 +112,9 @@ class TicketController {
         return ticketId.toLowerCase(Locale.ROOT);
     }
 
-    private static Ticket checked(Optional<Ticket> ticket, String token) {
-        if (!AccessTokens.matches(token, ticket.map(Ticket::accessTokenHash).orElse(null))) {
+    private static Ticket checked(Optional<Ticket> ticket, String token, Caller caller) {
+        boolean organizer = caller != null && caller.has(Role.ORGANIZER);
+        if (!organizer && !AccessTokens.matches(token, ticket.map(Ticket::accessTokenHash).orElse(null))) {
             throw new TicketNotFoundException();
         }
         return ticket.orElseThrow(TicketNotFoundException::new);

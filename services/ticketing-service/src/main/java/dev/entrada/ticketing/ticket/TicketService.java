@@ -33,15 +33,17 @@ public class TicketService {
     private final SigningKeys signingKeys;
     private final OutboxWriter outbox;
     private final MailOutbox mails;
+    private final TicketErasure erasure;
     private final Clock clock;
 
     TicketService(TicketRepository tickets, ProcessedEvents processed, SigningKeys signingKeys, OutboxWriter outbox,
-                  MailOutbox mails, Clock clock) {
+                  MailOutbox mails, TicketErasure erasure, Clock clock) {
         this.tickets = tickets;
         this.processed = processed;
         this.signingKeys = signingKeys;
         this.outbox = outbox;
         this.mails = mails;
+        this.erasure = erasure;
         this.clock = clock;
     }
 
@@ -68,8 +70,7 @@ public class TicketService {
             outbox.write(new TicketRevoked(revoke.ticket().ticketId(), revoke.ticket().eventId(), revoke.reason(), now));
             log.info("revoked ticket {}", revoke.ticket().ticketId());
         } else if (change instanceof TicketChange.Erase erase) {
-            tickets.erasePersonalData(erase.ticket().ticketId(), now);
-            log.info("erased personal data of ticket {}", erase.ticket().ticketId());
+            erasure.erase(erase.ticket(), now);
         } else if (change instanceof TicketChange.NoChange noChange) {
             log.debug("{} {}: {}", eventType, eventId, noChange.why());
         }

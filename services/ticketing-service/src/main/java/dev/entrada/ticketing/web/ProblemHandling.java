@@ -1,5 +1,6 @@
 package dev.entrada.ticketing.web;
 
+import dev.entrada.identity.AccessDenied;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -35,6 +36,14 @@ class ProblemHandling {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
         return response.body(problem);
+    }
+
+    /** 401 (with {@code WWW-Authenticate}) or 403 from {@link CallerAccess}. */
+    @ExceptionHandler(AccessDenied.class)
+    ResponseEntity<ProblemDetail> accessDenied(AccessDenied e) {
+        return problem(e.status() == HttpStatus.UNAUTHORIZED.value()
+                ? new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized", "Sign-in required", e.getMessage())
+                : new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", e.getMessage()));
     }
 
     @ExceptionHandler(InvalidRequestException.class)

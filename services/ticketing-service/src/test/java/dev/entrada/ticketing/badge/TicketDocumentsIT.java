@@ -8,6 +8,7 @@ import dev.entrada.contracts.ContractFiles;
 import dev.entrada.contracts.Topics;
 import dev.entrada.contracts.registration.RegistrationConfirmed;
 import dev.entrada.contracts.ticket.TicketIssued;
+import dev.entrada.ticketing.TestCallers;
 import dev.entrada.ticketing.TicketingServiceTestSupport;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -31,9 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Badge PDFs and the ticket e-mail as the embedded SMTP server received it. */
-@TestPropertySource(properties = {"entrada.organizer-token=" + TicketDocumentsIT.ORGANIZER, "entrada.mail.poll-interval=100ms"})
+@TestPropertySource(properties = "entrada.mail.poll-interval=100ms")
 class TicketDocumentsIT extends TicketingServiceTestSupport {
-    static final String ORGANIZER = "organiser-secret-for-documents";
     private static final String EVENT_NAME_ES = "III Encuentro B2B Industrial de Castilla-La Mancha";
     private static final String EVENT_NAME_EN = "3rd Castilla-La Mancha B2B Industrial Meeting";
 
@@ -80,11 +80,12 @@ class TicketDocumentsIT extends TicketingServiceTestSupport {
 
         assertThat(send("GET", "/api/tickets/badges.pdf?eventId=" + eventId, null).statusCode()).isEqualTo(401);
         assertThat(send("GET", "/api/tickets/badges.pdf?eventId=" + eventId, "wrong").statusCode()).isEqualTo(401);
-        HttpResponse<byte[]> missing = send("GET", "/api/tickets/badges.pdf", ORGANIZER);
+        assertThat(send("GET", "/api/tickets/badges.pdf?eventId=" + eventId, TestCallers.staff(eventId)).statusCode()).isEqualTo(403);
+        HttpResponse<byte[]> missing = send("GET", "/api/tickets/badges.pdf", TestCallers.organizer());
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(read(text(missing)).get("errors").get(0).get("field").asString()).isEqualTo("eventId");
 
-        HttpResponse<byte[]> all = send("GET", "/api/tickets/badges.pdf?eventId=" + eventId, ORGANIZER);
+        HttpResponse<byte[]> all = send("GET", "/api/tickets/badges.pdf?eventId=" + eventId, TestCallers.organizer());
         assertThat(all.statusCode()).isEqualTo(200);
         assertThat(all.headers().firstValue("Content-Type")).contains("application/pdf");
         try (PDDocument pdf = Loader.loadPDF(all.body())) {
@@ -147,10 +148,10 @@ class TicketDocumentsIT extends TicketingServiceTestSupport {
 
     @Test
     void aBadMailIdIsNamedAndAnUnknownOneIsNotFound() {
-        HttpResponse<byte[]> bad = send("GET", "/api/mails/abc", ORGANIZER);
+        HttpResponse<byte[]> bad = send("GET", "/api/mails/abc", TestCallers.organizer());
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(read(text(bad)).get("errors").get(0).get("field").asString()).isEqualTo("id");
-        HttpResponse<byte[]> unknown = send("GET", "/api/mails/999999", ORGANIZER);
+        HttpResponse<byte[]> unknown = send("GET", "/api/mails/999999", TestCallers.organizer());
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type")).contains("application/problem+json");
     }
@@ -158,7 +159,7 @@ class TicketDocumentsIT extends TicketingServiceTestSupport {
     /** The detail of the first mail to {@code recipient}. */
     private JsonNode awaitMail(String recipient) {
         int id = await().atMost(Duration.ofSeconds(30)).until(() -> {
-            HttpResponse<byte[]> list = send("GET", "/api/mails", ORGANIZER);
+            HttpResponse<byte[]> list = send("GET", "/api/mails", TestCallers.organizer());
             assertThat(list.statusCode()).isEqualTo(200);
             for (JsonNode mail : read(text(list))) {
                 if (mail.get("to").toString().contains(recipient)) {
@@ -167,7 +168,7 @@ class TicketDocumentsIT extends TicketingServiceTestSupport {
             }
             return Optional.<Integer>empty();
         }, Optional::isPresent).orElseThrow();
-        HttpResponse<byte[]> detail = send("GET", "/api/mails/" + id, ORGANIZER);
+        HttpResponse<byte[]> detail = send("GET", "/api/mails/" + id, TestCallers.organizer());
         assertThat(detail.statusCode()).isEqualTo(200);
         return read(text(detail));
     }

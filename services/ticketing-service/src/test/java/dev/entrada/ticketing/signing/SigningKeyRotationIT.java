@@ -7,6 +7,7 @@ import dev.entrada.contracts.code.TicketCode;
 import dev.entrada.contracts.registration.RegistrationConfirmed;
 import dev.entrada.contracts.signing.SigningKeyPublished;
 import dev.entrada.contracts.ticket.TicketIssued;
+import dev.entrada.ticketing.TestCallers;
 import dev.entrada.ticketing.TicketingServiceTestSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -25,11 +26,9 @@ import static org.awaitility.Awaitility.await;
 
 /** Starts with a configured key (production style), then rotates and retires through the organiser API. */
 @TestPropertySource(properties = {
-        "entrada.organizer-token=" + SigningKeyRotationIT.ORGANIZER,
         "entrada.signing.key=" + SigningKeyRotationIT.CONFIGURED_PRIVATE,
         "entrada.signing.key-id=c0de"})
 class SigningKeyRotationIT extends TicketingServiceTestSupport {
-    static final String ORGANIZER = "organiser-secret-for-tests";
     /** A test-only Ed25519 key pair (PKCS#8 / X.509, base64). */
     static final String CONFIGURED_PRIVATE = "MC4CAQAwBQYDK2VwBCIEICD4TQxY2/IPPJyTH/OlGW5JXn+MHO3IPCesMg2ufgok";
     static final String CONFIGURED_PUBLIC = "MCowBQYDK2VwAyEAKlMB3F0IOZjHcwQyItjhHG2Z2lUzU3vbe6t2nG+5OCI=";
@@ -51,7 +50,7 @@ class SigningKeyRotationIT extends TicketingServiceTestSupport {
         assertThat(beforeParsed.claims().keyIdText()).isEqualTo("C0DE");
         assertThat(beforeParsed.isSignedBy(Ed25519Keys.publicKey(CONFIGURED_PUBLIC))).isTrue();
 
-        HttpResponse<byte[]> rotated = send("POST", "/api/tickets/keys", ORGANIZER);
+        HttpResponse<byte[]> rotated = send("POST", "/api/tickets/keys", TestCallers.organizer());
         assertThat(rotated.statusCode()).isEqualTo(201);
         JsonNode newKey = read(text(rotated));
         String newKeyId = newKey.get("keyId").asString();
@@ -67,7 +66,7 @@ class SigningKeyRotationIT extends TicketingServiceTestSupport {
         // Both keys are active: tickets signed before the rotation stay valid.
         assertThat(keys()).filteredOn(k -> k.get("active").asBoolean()).hasSize(2);
 
-        HttpResponse<byte[]> retired = send("DELETE", "/api/tickets/keys/C0DE", ORGANIZER);
+        HttpResponse<byte[]> retired = send("DELETE", "/api/tickets/keys/C0DE", TestCallers.organizer());
         assertThat(retired.statusCode()).isEqualTo(200);
         assertThat(read(text(retired)).get("active").asBoolean()).isFalse();
         ConsumerRecord<String, String> retiredRecord = awaitKeyRecord("C0DE", "SigningKeyRetired");
@@ -77,12 +76,12 @@ class SigningKeyRotationIT extends TicketingServiceTestSupport {
             assertThat(k.get("active").asBoolean()).isFalse();
         });
         // Retiring again changes nothing and emits nothing more.
-        assertThat(send("DELETE", "/api/tickets/keys/c0de", ORGANIZER).statusCode()).isEqualTo(200);
+        assertThat(send("DELETE", "/api/tickets/keys/c0de", TestCallers.organizer()).statusCode()).isEqualTo(200);
         assertThat(TicketCode.parse(issueAndGetCode()).claims().keyIdText()).isEqualTo(newKeyId);
         assertThat(recordsOn(Topics.SIGNING_KEYS).stream()
                 .filter(r -> "C0DE".equals(r.key()) && "SigningKeyRetired".equals(header(r, EventHeaders.EVENT_TYPE)))).hasSize(1);
 
-        HttpResponse<byte[]> last = send("DELETE", "/api/tickets/keys/" + newKeyId, ORGANIZER);
+        HttpResponse<byte[]> last = send("DELETE", "/api/tickets/keys/" + newKeyId, TestCallers.organizer());
         assertThat(last.statusCode()).isEqualTo(409);
         assertThat(read(text(last)).get("type").asString()).isEqualTo("https://entrada.dev/problems/last-signing-key");
     }
@@ -93,15 +92,18 @@ class SigningKeyRotationIT extends TicketingServiceTestSupport {
                 send("POST", "/api/tickets/keys", null),
                 send("POST", "/api/tickets/keys", "wrong-token"),
                 send("DELETE", "/api/tickets/keys/C0DE", null),
-                send("DELETE", "/api/tickets/keys/C0DE", ORGANIZER + "x"))) {
+                send("DELETE", "/api/tickets/keys/C0DE", TestCallers.forged()))) {
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
             assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer");
         }
-        HttpResponse<byte[]> badId = send("DELETE", "/api/tickets/keys/XYZ1", ORGANIZER);
+        HttpResponse<byte[]> staff = send("POST", "/api/tickets/keys", TestCallers.staff("*"));
+        assertThat(staff.statusCode()).isEqualTo(403);
+        assertThat(staff.headers().firstValue("Content-Type")).contains("application/problem+json");
+        HttpResponse<byte[]> badId = send("DELETE", "/api/tickets/keys/XYZ1", TestCallers.organizer());
         assertThat(badId.statusCode()).isEqualTo(400);
         assertThat(read(text(badId)).get("errors").get(0).get("field").asString()).isEqualTo("keyId");
-        HttpResponse<byte[]> unknown = send("DELETE", "/api/tickets/keys/ABCD", ORGANIZER);
+        HttpResponse<byte[]> unknown = send("DELETE", "/api/tickets/keys/ABCD", TestCallers.organizer());
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(keys()).extracting(k -> k.get("keyId").asString()).contains("C0DE");

@@ -83,7 +83,7 @@ class TicketDecisionsTest {
 
     @Test
     void anErasureBlanksTheTicketOnce() {
-        var erased = new AttendeeErased("r-1", "b2b-industrial-2017", NOW);
+        var erased = new AttendeeErased("r-1", "b2b-industrial-2017", AttendeeErased.REQUEST_BY_ATTENDEE, NOW);
         Ticket issued = ticket(TicketStatus.ISSUED, null);
 
         assertThat(TicketDecisions.decide(erased, Optional.of(issued))).isEqualTo(new TicketChange.Erase(issued));
@@ -96,7 +96,7 @@ class TicketDecisionsTest {
         var waitlisted = new RegistrationWaitlisted("r-2", "b2b-industrial-2017", "COMPANY", "Ana", "ana@example.com",
                 "Org", "ES", "es", null, NOW);
         assertThat(TicketDecisions.decide(waitlisted, Optional.empty())).isInstanceOf(TicketChange.NoChange.class);
-        assertThat(TicketDecisions.decide(new AttendeeErased(null, "b2b-industrial-2017", NOW), Optional.empty()))
+        assertThat(TicketDecisions.decide(new AttendeeErased(null, "b2b-industrial-2017", AttendeeErased.REQUEST_BY_ATTENDEE, NOW), Optional.empty()))
                 .isEqualTo(new TicketChange.Invalid("registrationId is missing"));
     }
 }

@@ -284,7 +284,7 @@ class TicketIssuanceIT extends TicketingServiceTestSupport {
         publish(registration, UUID.randomUUID().toString());
         String ticketId = json.readValue(awaitTicketIssued(registration.registrationId()).value(), TicketIssued.class).ticketId();
 
-        publish(new AttendeeErased(registration.registrationId(), registration.eventId(), Instant.now()), UUID.randomUUID().toString());
+        publish(new AttendeeErased(registration.registrationId(), registration.eventId(), AttendeeErased.REQUEST_BY_ATTENDEE, Instant.now()), UUID.randomUUID().toString());
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode ticket = read(text(get("/api/tickets/" + ticketId + "?token=" + SAMPLE_TOKEN)));

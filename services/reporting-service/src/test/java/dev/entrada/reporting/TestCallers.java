@@ -1,0 +1,58 @@
+package dev.entrada.reporting;
+
+import dev.entrada.identity.Caller;
+import dev.entrada.identity.Role;
+import dev.entrada.identity.ServiceTokens;
+import io.micronaut.http.MutableHttpRequest;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Callers as the gateway vouches for them: {@code X-Entrada-Caller} tokens minted with the tests'
+ * secret ({@code src/test/resources/application-test.yml}).
+ */
+public final class TestCallers {
+    public static final String SECRET = "reporting-service-tests-only-secret-0123456789abcdef";
+    public static final String HEADER = ServiceTokens.HEADER;
+    private static final ServiceTokens TOKENS = new ServiceTokens(SECRET);
+
+    public static Caller organizerCaller() {
+        return new Caller("organizer", Role.ORGANIZER, Set.of(), session());
+    }
+
+    public static Caller staffCaller(String... events) {
+        return new Caller("staff", Role.STAFF, Set.of(events), session());
+    }
+
+    /** A token for an organiser. */
+    public static String organizer() {
+        return mint(organizerCaller());
+    }
+
+    /** A token for staff assigned to {@code events} ({@link Caller#ALL_EVENTS} for all). */
+    public static String staff(String... events) {
+        return mint(staffCaller(events));
+    }
+
+    public static String admin() {
+        return mint(new Caller("admin", Role.ADMIN, Set.of(), session()));
+    }
+
+    public static String mint(Caller caller) {
+        return TOKENS.mint(caller, Instant.now());
+    }
+
+    /** {@code request} as an organiser sends it. */
+    public static <T> MutableHttpRequest<T> asOrganizer(MutableHttpRequest<T> request) {
+        return request.header(HEADER, organizer());
+    }
+
+    private static String session() {
+        return "test-session-" + UUID.randomUUID();
+    }
+
+    private TestCallers() {
+    }
+}
