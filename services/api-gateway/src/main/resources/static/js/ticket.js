@@ -29,6 +29,9 @@ const badgeUrl = () => `/api/tickets/${enc(ticketId)}/badge.pdf?${tokenQuery()}`
 const eventUrl = () => `/api/events/${enc(ticket.eventId)}`;
 const registrationUrl = () => `/api/registrations/${enc(ticket.registrationId)}?${tokenQuery()}`;
 const pageUrl = (id) => `/tickets/${enc(id)}?t=${enc(token)}`;
+const exportUrl = () => `/api/registrations/${enc(ticket.registrationId)}/export?${tokenQuery()}`;
+const erasureUrl = () => `/api/registrations/${enc(ticket.registrationId)}/erasure?${tokenQuery()}`;
+const DANGER_ANSWERS = ['ticket.cancelYes', 'privacy.eraseYes'];
 
 function isCancelled() {
   return registration?.status === 'CANCELLED';
@@ -136,7 +139,11 @@ function render() {
   $('#ticket').hidden = false;
 
   // Changes need the network and a live registration.
-  $('#manage').hidden = !registration || isCancelled() || ticket.status !== 'ISSUED' || offline;
+  $('#manage').hidden = !registration || isCancelled() || ticket.status !== 'ISSUED' || offline || registration.erased;
+  // The attendee's own data: downloadable, and erasable, whatever the registration's status.
+  $('#privacy').hidden = !registration || offline;
+  if (registration) $('#privacy-export').href = exportUrl();
+  $('#privacy-erase').hidden = Boolean(registration?.erased);
   renderCountries();
 }
 
@@ -217,7 +224,7 @@ function confirmDialog(titleKey, textKey, yesKey) {
   $('#confirm-title').textContent = t(titleKey);
   $('#confirm-text').textContent = t(textKey);
   $('#confirm-yes').textContent = t(yesKey);
-  $('#confirm-yes').className = `button ${yesKey === 'ticket.cancelYes' ? 'button--danger-solid' : 'button--primary'}`;
+  $('#confirm-yes').className = `button ${DANGER_ANSWERS.includes(yesKey) ? 'button--danger-solid' : 'button--primary'}`;
   $('#confirm-no').textContent = t(titleKey === 'ticket.cancelConfirmTitle' ? 'ticket.keep' : 'ticket.back');
   return new Promise((resolve) => {
     const finish = (answer) => {
@@ -261,6 +268,27 @@ async function cancelRegistration() {
   } else {
     showManageMessage(res.body?.detail && res.status >= 400 && res.status < 500 ? res.body.detail : t('ticket.cancelFailed'));
   }
+}
+
+/** GDPR erasure from the link: the person's data goes, the seat is freed if the event has not ended. */
+async function eraseMyData() {
+  const message = $('#privacy-message');
+  message.hidden = true;
+  if (!(await confirmDialog('privacy.eraseConfirmTitle', 'privacy.eraseConfirmText', 'privacy.eraseYes'))) return;
+  const button = $('#privacy-erase');
+  setBusy(button, 'privacy.erasing');
+  const res = await fetchJson(erasureUrl(), { method: 'POST' });
+  setBusy(button, null, 'privacy.erase');
+  if (res.ok && !fromCache(res)) {
+    registration = { ...registration, status: res.body?.status || registration.status, erased: true };
+    await forgetOfflineCopy();
+    render();
+    message.textContent = t('privacy.erased');
+  } else {
+    message.textContent = res.body?.detail && res.status >= 400 && res.status < 500 ? res.body.detail : t('privacy.eraseFailed');
+  }
+  message.hidden = false;
+  message.focus?.();
 }
 
 const correctForm = $('#correct-form');
@@ -350,6 +378,7 @@ async function saveCorrection(submitEvent) {
 }
 
 $('#cancel-open').addEventListener('click', cancelRegistration);
+$('#privacy-erase').addEventListener('click', eraseMyData);
 $('#correct-open').addEventListener('click', () => openCorrection(correctForm.hidden));
 $('#correct-discard').addEventListener('click', () => openCorrection(false));
 correctForm.addEventListener('submit', saveCorrection);

@@ -204,6 +204,34 @@ class AttendeePagesIT {
     }
 
     @Test
+    void theAttendeeDownloadsTheirDataAndErasesItFromTheTicketPage(Stack stack) {
+        Gateway gateway = new Gateway(stack.gatewayUrl());
+        String surname = "Borrable" + UUID.randomUUID().toString().substring(0, 6);
+        Issued issued = register(gateway, "Elena " + surname, "Datos Fuera S.L.");
+        browser = Browser.start(SPANISH);
+        browser.get(stack.gatewayUrl() + issued.pagePath());
+        awaitTicketShown();
+        WebElement export = eventually().until(() -> browser.findElement(By.id("privacy-export")), WebElement::isDisplayed);
+        String exportPath = URI.create(export.getDomProperty("href")).getRawPath() + "?" + URI.create(export.getDomProperty("href")).getRawQuery();
+        assertThat(gateway.getRaw(exportPath).body()).as("everything held about them").contains("Elena " + surname).contains("Datos Fuera S.L.");
+
+        browser.findElement(By.id("privacy-erase")).click();
+        eventually().until(() -> browser.findElement(By.id("confirm-yes")).isDisplayed());
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id")).as("focus starts on the safe answer").isEqualTo("confirm-no");
+        browser.findElement(By.id("confirm-yes")).click();
+        eventually().until(() -> browser.findElement(By.id("privacy-message")).isDisplayed());
+        assertThat(text("privacy-message")).isEqualTo("Tus datos personales se han borrado.");
+        Browser.screenshot(browser, "attendee-erased");
+
+        String after = gateway.getRaw(exportPath).body();
+        assertThat(after).doesNotContain(surname).doesNotContain("Datos Fuera");
+        // The seed events took place in 2017: an erasure after the event keeps the registration counted.
+        JsonNode registration = gateway.get(issued.registrationPath()).body();
+        assertThat(registration.get("fullName").asString()).doesNotContain(surname);
+        assertThat(registration.get("status").asString()).isEqualTo("CONFIRMED");
+    }
+
+    @Test
     void aCorrectionReissuesTheTicketAndThePageFollowsTheReplacement(Stack stack) throws Exception {
         Gateway gateway = new Gateway(stack.gatewayUrl());
         Issued issued = register(gateway, "Jose Garcia", "Vinos de Tomelloso");
