@@ -28,7 +28,9 @@ import java.util.concurrent.locks.LockSupport;
  * For profiling and before/after comparisons: {@code --only scans,issuance} runs only those scenarios
  * (registrations, scans, dashboard, fold, outbox, issuance) and then writes to {@code --out DIR}
  * (default deploy/bench/target/partial, never docs/); {@code --jvm-opt OPTION} (repeatable) adds an
- * option to every service JVM, e.g. {@code -XX:StartFlightRecording:filename=/tmp/jfr/,settings=profile}.
+ * option to every service JVM, e.g. {@code -XX:StartFlightRecording:filename=/tmp/jfr/,settings=profile};
+ * {@code --h2} runs on the embedded default instead (every service on its H2 file, the baselines on H2),
+ * writing to deploy/bench/target/h2 unless {@code --out} says otherwise.
  */
 public final class Bench {
     private static final List<String> SERVICE_DATABASES = List.of("registration", "ticketing", "checkin", "reporting");
@@ -38,6 +40,7 @@ public final class Bench {
         int stepSeconds = 5;
         Set<String> only = null;
         Path out = null;
+        boolean h2 = false;
         List<String> jvmOptions = new ArrayList<>(List.of("-Xms128m", "-Xmx512m"));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -46,34 +49,42 @@ public final class Bench {
                 case "--only" -> only = Set.of(args[++i].split(","));
                 case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
                 case "--jvm-opt" -> jvmOptions.add(args[++i]);
+                case "--h2" -> h2 = true;
                 default -> {
-                    System.err.println("usage: bench [--runs N] [--step-seconds S] [--only scans,issuance,…] [--out DIR] [--jvm-opt OPTION]…");
+                    System.err.println("usage: bench [--runs N] [--step-seconds S] [--only scans,issuance,…] [--out DIR] [--jvm-opt OPTION]… [--h2]");
                     System.exit(2);
                 }
             }
         }
         Path root = findRoot();
         if (out == null) {
-            out = only == null ? root.resolve("docs") : root.resolve("deploy/bench/target/partial");
+            out = h2 ? root.resolve("deploy/bench/target/h2")
+                    : only == null ? root.resolve("docs") : root.resolve("deploy/bench/target/partial");
         }
         Set<String> selected = only;
         Path benchJar = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Map<String, Map<String, String>> env = new HashMap<>();
-        for (String database : SERVICE_DATABASES) {
-            Databases.recreate("bench_" + database);
-            env.put(database + "-service", Map.of("DB_URL", Databases.url("bench_" + database), "DB_USER", Databases.USER, "DB_PASSWORD", ""));
+        Path dataDir = Files.createTempDirectory("entrada-bench-");
+        DataSource baseline;
+        if (h2) {
+            // The embedded default: every service on its own H2 file, the baselines on one in this JVM.
+            baseline = Databases.h2(dataDir.resolve("baseline"));
+        } else {
+            for (String database : SERVICE_DATABASES) {
+                Databases.recreate("bench_" + database);
+                env.put(database + "-service", Map.of("DB_URL", Databases.url("bench_" + database), "DB_USER", Databases.USER, "DB_PASSWORD", ""));
+            }
+            Databases.recreate("bench_baseline");
+            baseline = Databases.dataSource("bench_baseline");
         }
-        Databases.recreate("bench_baseline");
-        DataSource baseline = Databases.dataSource("bench_baseline");
         // Production-like JIT for measuring (the launcher's default stops at C1 for a quick start).
-        Stack.Config config = Stack.Config.freePorts(root, Files.createTempDirectory("entrada-bench-")).withExtraEnv(env)
-                .withJvmOptions(jvmOptions);
+        Stack.Config config = Stack.Config.freePorts(root, dataDir).withExtraEnv(env).withJvmOptions(jvmOptions);
 
         String machine = machine(baseline);
         List<Measurement> all = new ArrayList<>();
         Instant began = Instant.now();
         try (Stack stack = Stack.start(config, line -> System.out.println("[stack] " + line))) {
-            all.add(Measurement.plain("start-up", "launcher to all-healthy (PostgreSQL)", Duration.between(began, Instant.now()).toMillis() / 1000.0, " s", "printed"));
+            all.add(Measurement.plain("start-up", "launcher to all-healthy (" + (h2 ? "H2" : "PostgreSQL") + ")", Duration.between(began, Instant.now()).toMillis() / 1000.0, " s", "printed"));
             all.add(Measurement.plain("start-up", "RSS of the stack (broker + 5 services)", rssMegabytes(stack.pids().values()), " MB", "printed"));
             String registration = stack.url("registration-service");
             String ticketing = stack.url("ticketing-service");
@@ -102,8 +113,10 @@ public final class Bench {
                 all.addAll(step(selected, "issuance", () -> IssuanceScenario.run(root, benchJar)));
             }
         } finally {
-            SERVICE_DATABASES.forEach(database -> Databases.drop("bench_" + database));
-            Databases.drop("bench_baseline");
+            if (!h2) {
+                SERVICE_DATABASES.forEach(database -> Databases.drop("bench_" + database));
+                Databases.drop("bench_baseline");
+            }
         }
         List<Report.Row> rows = Report.fold(all);
         Report.write(out, rows, machine, runs);
@@ -151,14 +164,12 @@ public final class Bench {
     }
 
     private static String machine(DataSource baseline) {
-        String postgres = "PostgreSQL";
-        try (Connection connection = baseline.getConnection();
-             ResultSet version = connection.createStatement().executeQuery("SHOW server_version")) {
-            if (version.next()) {
-                postgres += " " + version.getString(1);
-            }
+        String postgres;
+        try (Connection connection = baseline.getConnection()) {
+            var meta = connection.getMetaData();
+            postgres = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
         } catch (SQLException e) {
-            // keep the plain name
+            postgres = "the database";
         }
         long memoryKb = 0;
         try {

@@ -8,7 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** Fresh PostgreSQL databases for one benchmark run, on the server the tests use. */
+/** Fresh PostgreSQL databases for one benchmark run, on the server the tests use (or H2 files with --h2). */
 final class Databases {
     static final String SERVER = System.getProperty("bench.postgres", "127.0.0.1:5432");
     static final String USER = System.getProperty("bench.postgres.user", "postgres");
@@ -34,6 +34,14 @@ final class Databases {
         } catch (SQLException e) {
             System.err.println("could not drop " + database + ": " + e.getMessage());
         }
+    }
+
+    /** An embedded H2 file database in PostgreSQL mode, as the services use by default. */
+    static DataSource h2(java.nio.file.Path file) {
+        org.h2.jdbcx.JdbcDataSource dataSource = new org.h2.jdbcx.JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + file.toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        dataSource.setUser("sa");
+        return dataSource;
     }
 
     static DataSource dataSource(String database) {
