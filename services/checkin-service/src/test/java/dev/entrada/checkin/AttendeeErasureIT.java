@@ -1,6 +1,6 @@
 package dev.entrada.checkin;
 
-import dev.entrada.identity.testing.PersonalDataSearch;
+import dev.entrada.testing.PersonalDataSearch;
 import dev.entrada.checkin.ticket.TicketRepository;
 import dev.entrada.contracts.ContractFiles;
 import dev.entrada.contracts.EventHeaders;

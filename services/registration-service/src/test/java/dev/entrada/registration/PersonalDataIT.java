@@ -1,6 +1,6 @@
 package dev.entrada.registration;
 
-import dev.entrada.identity.testing.PersonalDataSearch;
+import dev.entrada.testing.PersonalDataSearch;
 import dev.entrada.contracts.EventHeaders;
 import dev.entrada.contracts.Topics;
 import dev.entrada.registration.registration.PersonalDataService;

@@ -1,6 +1,6 @@
 package dev.entrada.reporting;
 
-import dev.entrada.identity.testing.PersonalDataSearch;
+import dev.entrada.testing.PersonalDataSearch;
 import dev.entrada.contracts.DomainEvent;
 import dev.entrada.contracts.EventHeaders;
 import dev.entrada.contracts.EventTypes;

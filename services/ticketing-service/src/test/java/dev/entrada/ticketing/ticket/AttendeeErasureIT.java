@@ -1,6 +1,6 @@
 package dev.entrada.ticketing.ticket;
 
-import dev.entrada.identity.testing.PersonalDataSearch;
+import dev.entrada.testing.PersonalDataSearch;
 import dev.entrada.contracts.EventHeaders;
 import dev.entrada.contracts.Topics;
 import dev.entrada.contracts.registration.AttendeeErased;

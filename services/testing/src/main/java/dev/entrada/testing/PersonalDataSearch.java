@@ -1,4 +1,4 @@
-package dev.entrada.identity.testing;
+package dev.entrada.testing;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -13,7 +13,7 @@ import java.util.Locale;
  * Searches every text column of every table of the service's database for a piece of personal
  * data (case-insensitive substring), reading the columns from INFORMATION_SCHEMA, so a table added
  * later is searched too. Works on H2 (PostgreSQL mode) and on PostgreSQL. Shared by every service
- * through this module's test jar: the erasure tests of all four search the same way.
+ * (test scope): the erasure tests of all four search the same way.
  */
 public final class PersonalDataSearch {
     private PersonalDataSearch() {
