@@ -35,6 +35,13 @@ public final class Stack implements AutoCloseable {
             new Service("api-gateway", 8080, "/actuator/health"));
 
     public static final String GATEWAY = "api-gateway";
+    /**
+     * The gateway's actuator port ({@code MANAGEMENT_PORT}: {@code /actuator/prometheus}), kept off its public
+     * port; a key of {@link Config#ports()} beside the services. The other services' metrics are on their own
+     * port, which is internal.
+     */
+    public static final String GATEWAY_MANAGEMENT = "api-gateway-management";
+    static final int GATEWAY_MANAGEMENT_PORT = 8090;
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(180);
 
     /**
@@ -54,6 +61,7 @@ public final class Stack implements AutoCloseable {
         public static Config defaults(Path root, Path dataDir) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             SERVICES.forEach(s -> ports.put(s.name(), s.defaultPort()));
+            ports.put(GATEWAY_MANAGEMENT, GATEWAY_MANAGEMENT_PORT);
             return new Config(root, dataDir, 9092, 9093, ports, Map.of(), defaultJvmOptions(), Credentials.of(dataDir),
                     Topology.SINGLE);
         }
@@ -62,6 +70,7 @@ public final class Stack implements AutoCloseable {
         public static Config freePorts(Path root, Path dataDir) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             SERVICES.forEach(s -> ports.put(s.name(), Ports.free()));
+            ports.put(GATEWAY_MANAGEMENT, Ports.free());
             return new Config(root, dataDir, Ports.free(), Ports.free(), ports, Map.of(), defaultJvmOptions(), Credentials.random(),
                     Topology.SINGLE);
         }
@@ -197,6 +206,8 @@ public final class Stack implements AutoCloseable {
         env.put("ENTRADA_DATA_DIR", config.dataDir().toAbsolutePath().toString());
         env.putAll(config.credentials().environment(service.name().equals(GATEWAY)));
         if (service.name().equals(GATEWAY)) {
+            Integer management = config.ports().get(GATEWAY_MANAGEMENT);
+            env.put("MANAGEMENT_PORT", String.valueOf(management != null && port == config.ports().get(GATEWAY) ? management : Ports.free()));
             env.putAll(backends());
         }
         env.putAll(config.extraEnv().getOrDefault(service.name(), Map.of()));

@@ -11,12 +11,16 @@ final class ServiceConfiguration {
 
     /**
      * True when {@code service}'s application.yml reads environment variable {@code variable}: as a
-     * placeholder {@code ${VARIABLE…}}, or through the property it maps to ({@code DB_URL} → {@code ${db.url}}).
+     * placeholder {@code ${VARIABLE…}}, or through the property it maps to ({@code DB_URL} → {@code ${db.url}});
+     * or its logback.xml does ({@code ${VARIABLE:-default}}, e.g. {@code ENTRADA_LOG_FORMAT}).
      */
     static boolean readsVariable(String service, String variable) {
         try {
-            String config = Files.readString(ROOT.resolve("services").resolve(service).resolve("src/main/resources/application.yml"));
-            return config.contains("${" + variable) || config.contains("${" + variable.toLowerCase().replace('_', '.'));
+            Path resources = ROOT.resolve("services").resolve(service).resolve("src/main/resources");
+            String config = Files.readString(resources.resolve("application.yml"));
+            Path logback = resources.resolve("logback.xml");
+            return config.contains("${" + variable) || config.contains("${" + variable.toLowerCase().replace('_', '.'))
+                    || Files.exists(logback) && Files.readString(logback).contains("${" + variable);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

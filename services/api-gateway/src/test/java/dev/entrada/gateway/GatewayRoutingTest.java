@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -127,6 +128,22 @@ class GatewayRoutingTest {
         assertThat(received.rawQuery()).isEqualTo(expected.getRawQuery());
         assertThat(received.body()).isEqualTo(hasBody ? body : "");
         backends.forEach((name, other) -> assertThat(other.receivedNothing()).as(name + " got nothing").isTrue());
+    }
+
+    @Test
+    void aSaneCorrelationIdIsKeptAndForwardedAnythingElseIsReplaced() throws InterruptedException {
+        client.get().uri("/api/events").header("X-Correlation-Id", "lb-4711.a")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Correlation-Id", "lb-4711.a");
+        assertThat(registration.next().header("X-Correlation-Id")).isEqualTo("lb-4711.a");
+
+        String generated = client.get().uri("/api/events").header("X-Correlation-Id", "no spaces, please")
+                .exchange()
+                .expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders().getFirst("X-Correlation-Id");
+        assertThat(UUID.fromString(generated)).isNotNull();
+        assertThat(registration.next().header("X-Correlation-Id")).isEqualTo(generated);
     }
 
     @Test

@@ -149,6 +149,24 @@ class CheckInApiIT implements TestPropertyProvider {
     }
 
     @Test
+    void prometheusEndpointAnswersWithoutACallerAndCountsVerdictsByKind() {
+        scan(code(UUID.randomUUID(), B2B, "COMPANY"), "entrance", "metrics-phone", UUID.randomUUID().toString());
+        scan("NOT A TICKET", "entrance", "metrics-phone", UUID.randomUUID().toString());
+
+        HttpResponse<String> response = http.toBlocking().exchange(HttpRequest.GET("/prometheus"), String.class);
+
+        assertThat(response.getStatus().getCode()).isEqualTo(200);
+        assertThat(response.getContentType()).hasValueSatisfying(type -> assertThat(type.toString()).startsWith("text/plain"));
+        String metrics = response.body();
+        assertThat(metrics)
+                .containsPattern("(?m)^entrada_checkin_verdicts_total\\{[^}]*verdict=\"ADMITTED\"[^}]*\\} [1-9]")
+                .containsPattern("(?m)^entrada_checkin_verdicts_total\\{[^}]*reason=\"MALFORMED\"[^}]*verdict=\"REJECTED\"[^}]*\\} [1-9]")
+                .containsPattern("(?m)^entrada_outbox_backlog\\{[^}]*application=\"checkin-service\"[^}]*\\} \\d")
+                .containsPattern("(?m)^http_server_requests_seconds_bucket\\{[^}]*uri=\"/api/checkins\"")
+                .containsPattern("(?m)^kafka_consumer_(fetch_manager_)?records_lag_max\\S*\\{");
+    }
+
+    @Test
     void aValidTicketNotYetInTheReplicaIsAdmittedWithoutAName() {
         UUID ticketId = UUID.randomUUID();
 

@@ -6,6 +6,11 @@ public final class EventHeaders {
     public static final String EVENT_TYPE = "event-type";
     /** UUID of this event: the idempotency key consumers remember. */
     public static final String EVENT_ID = "event-id";
+    /**
+     * Optional: the id of the request (or of the consumed event) that caused this event, so that one
+     * registration can be followed through every service's logs. Absent on events from before issue 9.
+     */
+    public static final String CORRELATION_ID = "correlation-id";
     /** On a dead-lettered record: why the consumer gave up. */
     public static final String DLT_ERROR = "dlt-error";
 

@@ -21,7 +21,8 @@ import java.util.UUID;
  *   event_type   VARCHAR(100) NOT NULL,
  *   payload      TEXT         NOT NULL,
  *   created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
- *   published_at TIMESTAMP WITH TIME ZONE
+ *   published_at TIMESTAMP WITH TIME ZONE,
+ *   correlation_id VARCHAR(64)  -- issue 9; sent as the correlation-id header when set
  * );
  * CREATE INDEX outbox_pending ON outbox (published_at, id);
  * </pre>
@@ -30,19 +31,25 @@ public final class Outbox {
 
     /** Parameters in the order of {@link Entry#parameters()}. */
     public static final String INSERT_SQL =
-            "INSERT INTO outbox (event_id, topic, record_key, event_type, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)";
+            "INSERT INTO outbox (event_id, topic, record_key, event_type, payload, created_at, correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
-    public record Entry(String eventId, String topic, String key, String eventType, String payload, Instant createdAt) {
+    /** @param correlationId the request or consumed event this one follows from; null when unknown */
+    public record Entry(String eventId, String topic, String key, String eventType, String payload, Instant createdAt,
+                        String correlationId) {
 
         public Object[] parameters() {
-            return new Object[]{eventId, topic, key, eventType, payload, Timestamp.from(createdAt)};
+            return new Object[]{eventId, topic, key, eventType, payload, Timestamp.from(createdAt), correlationId};
         }
     }
 
-    /** An entry for {@code event}, whose JSON the caller wrote with its framework's mapper. */
-    public static Entry entry(DomainEvent event, String json) {
+    /**
+     * An entry for {@code event}, whose JSON the caller wrote with its framework's mapper, carrying
+     * {@code correlationId} (the services pass the one in their logging MDC; null = none).
+     */
+    public static Entry entry(DomainEvent event, String json, String correlationId) {
         EventTypes.EventType type = EventTypes.of(event);
-        return new Entry(UUID.randomUUID().toString(), type.topic(), event.partitionKey(), type.name(), json, Instant.now());
+        return new Entry(UUID.randomUUID().toString(), type.topic(), event.partitionKey(), type.name(), json, Instant.now(),
+                correlationId);
     }
 
     private Outbox() {

@@ -129,7 +129,7 @@ public final class OutboxRelay implements AutoCloseable {
             List<Long> ids = new ArrayList<>();
             List<Future<RecordMetadata>> sends = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, event_id, topic, record_key, event_type, payload FROM outbox"
+                    "SELECT id, event_id, topic, record_key, event_type, payload, correlation_id FROM outbox"
                             + " WHERE published_at IS NULL ORDER BY id FETCH FIRST " + BATCH + " ROWS ONLY");
                  ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -137,6 +137,10 @@ public final class OutboxRelay implements AutoCloseable {
                             rows.getString("topic"), rows.getString("record_key"), rows.getString("payload"));
                     record.headers().add(EventHeaders.EVENT_TYPE, rows.getString("event_type").getBytes(StandardCharsets.UTF_8));
                     record.headers().add(EventHeaders.EVENT_ID, rows.getString("event_id").getBytes(StandardCharsets.UTF_8));
+                    String correlationId = rows.getString("correlation_id");
+                    if (correlationId != null) {
+                        record.headers().add(EventHeaders.CORRELATION_ID, correlationId.getBytes(StandardCharsets.UTF_8));
+                    }
                     ids.add(rows.getLong("id"));
                     sends.add(producer.send(record));
                 }
@@ -192,6 +196,18 @@ public final class OutboxRelay implements AutoCloseable {
              ResultSet rows = count.executeQuery()) {
             rows.next();
             return rows.getLong(1);
+        }
+    }
+
+    /**
+     * The outbox backlog for a metrics gauge ({@code entrada.outbox.backlog}): rows not yet acknowledged
+     * by Kafka, or NaN while the database cannot be asked (a gauge must not throw).
+     */
+    public double backlog() {
+        try {
+            return pendingCount();
+        } catch (SQLException e) {
+            return Double.NaN;
         }
     }
 

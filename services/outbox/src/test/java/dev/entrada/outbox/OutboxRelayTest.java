@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -42,7 +43,8 @@ class OutboxRelayTest {
               event_type   VARCHAR(100) NOT NULL,
               payload      TEXT         NOT NULL,
               created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
-              published_at TIMESTAMP WITH TIME ZONE
+              published_at TIMESTAMP WITH TIME ZONE,
+              correlation_id VARCHAR(64)
             )""";
     private static final String PG_DATABASE = "entrada_outbox_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
@@ -82,7 +84,9 @@ class OutboxRelayTest {
             connection.commit();
         }
 
-        try (OutboxRelay relay = new OutboxRelay(dataSource, broker.bootstrapServers(), "test").start()) {
+        try (OutboxRelay relay = new OutboxRelay(dataSource, broker.bootstrapServers(), "test")) {
+            assertThat(relay.backlog()).as("the gauge before the relay runs").isEqualTo(5.0);
+            relay.start();
             relay.wakeUp();
             List<ConsumerRecord<String, String>> records = read(key, 5);
 
@@ -91,7 +95,19 @@ class OutboxRelayTest {
             ConsumerRecord<String, String> first = records.get(0);
             assertThat(header(first, EventHeaders.EVENT_TYPE)).isEqualTo("SigningKeyRetired");
             assertThat(UUID.fromString(header(first, EventHeaders.EVENT_ID))).isNotNull();
+            assertThat(records).extracting(r -> header(r, EventHeaders.CORRELATION_ID))
+                    .containsExactly("corr-row-0", null, "corr-row-2", null, "corr-row-4");
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> relay.pendingCount() == 0);
+            assertThat(relay.backlog()).isZero();
+        }
+    }
+
+    @Test
+    void backlogIsNotANumberWhileTheDatabaseCannotBeAsked() {
+        JdbcDataSource noOutboxTable = new JdbcDataSource();
+        noOutboxTable.setURL("jdbc:h2:mem:no-outbox-" + UUID.randomUUID());
+        try (OutboxRelay relay = new OutboxRelay(noOutboxTable, broker.bootstrapServers(), "test")) {
+            assertThat(relay.backlog()).isNaN();
         }
     }
 
@@ -100,8 +116,11 @@ class OutboxRelayTest {
     }
 
     private static void insert(Connection connection, String key, String marker) throws SQLException {
-        Outbox.Entry entry = Outbox.entry(new SigningKeyRetired("00AA", Instant.now()), payload(marker));
-        Outbox.Entry keyed = new Outbox.Entry(entry.eventId(), entry.topic(), key, entry.eventType(), entry.payload(), entry.createdAt());
+        // every other row without a correlation id: the header is sent only when there is one
+        String correlationId = marker.endsWith("1") || marker.endsWith("3") ? null : "corr-" + marker;
+        Outbox.Entry entry = Outbox.entry(new SigningKeyRetired("00AA", Instant.now()), payload(marker), correlationId);
+        Outbox.Entry keyed = new Outbox.Entry(entry.eventId(), entry.topic(), key, entry.eventType(), entry.payload(), entry.createdAt(),
+                entry.correlationId());
         try (PreparedStatement statement = connection.prepareStatement(Outbox.INSERT_SQL)) {
             Object[] parameters = keyed.parameters();
             for (int i = 0; i < parameters.length; i++) {
@@ -139,7 +158,8 @@ class OutboxRelayTest {
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static DataSource dataSource(String database) throws SQLException {

@@ -130,7 +130,7 @@ class AccessIT implements TestPropertyProvider {
         List<UriRouteInfo<?, ?>> routes = router.uriRoutes().toList();
         for (UriRouteInfo<?, ?> route : routes) {
             if (route.getAnnotationMetadata().hasStereotype(Endpoint.class)) {
-                continue; // /health: endpoints.health.sensitive = false
+                continue; // /health, /prometheus: endpoints.*.sensitive = false
             }
             String template = route.getUriMatchTemplate().toPathString();
             String key = route.getHttpMethodName() + " " + template;
@@ -190,8 +190,9 @@ class AccessIT implements TestPropertyProvider {
     }
 
     @Test
-    void healthStaysOpen() {
+    void healthAndMetricsStayOpen() {
         assertThat(status("GET", "/health", "")).isEqualTo(200);
+        assertThat(status("GET", "/prometheus", "")).isEqualTo(200);
     }
 
     /** The status line only: the stream's body never ends, so it is closed unread. */

@@ -346,6 +346,19 @@ class AttendanceFlowIT implements TestPropertyProvider {
     }
 
     @Test
+    void prometheusEndpointAnswersWithoutACallerWithRequestAndConsumerMetrics() {
+        http.toBlocking().exchange(HttpRequest.GET("/health"), String.class);
+
+        HttpResponse<String> response = http.toBlocking().exchange(HttpRequest.GET("/prometheus"), String.class);
+
+        assertThat(response.getStatus().getCode()).isEqualTo(200);
+        assertThat(response.getContentType()).hasValueSatisfying(type -> assertThat(type.toString()).startsWith("text/plain"));
+        assertThat(response.body())
+                .containsPattern("(?m)^http_server_requests_seconds_bucket\\{[^}]*application=\"reporting-service\"[^}]*uri=\"/health\"")
+                .containsPattern("(?m)^kafka_consumer_(fetch_manager_)?records_lag_max\\S*\\{[^}]*application=\"reporting-service\"");
+    }
+
+    @Test
     void healthIsUp() {
         HttpResponse<String> health = http.toBlocking().exchange(HttpRequest.GET("/health"), String.class);
         assertThat(health.getStatus().getCode()).isEqualTo(200);

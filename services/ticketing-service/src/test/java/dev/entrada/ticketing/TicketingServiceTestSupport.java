@@ -142,7 +142,15 @@ public abstract class TicketingServiceTestSupport {
     }
 
     protected void publishTo(String topic, String key, String eventType, String eventId, String value) {
+        publishTo(topic, key, eventType, eventId, value, null);
+    }
+
+    /** As above, with a {@code correlation-id} header unless {@code correlationId} is null. */
+    protected void publishTo(String topic, String key, String eventType, String eventId, String value, String correlationId) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        if (correlationId != null) {
+            record.headers().add(EventHeaders.CORRELATION_ID, correlationId.getBytes(StandardCharsets.UTF_8));
+        }
         if (eventType != null) {
             record.headers().add(EventHeaders.EVENT_TYPE, eventType.getBytes(StandardCharsets.UTF_8));
         }

@@ -56,7 +56,7 @@ class StartupTest {
     private static ConfigurableApplicationContext start(String... args) {
         // Own Netty resources: closing a context that uses Reactor Netty's global ones disposes them under
         // the other test classes' servers and clients in this JVM.
-        List<String> all = new ArrayList<>(List.of("--server.port=0"));
+        List<String> all = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0"));
         all.addAll(List.of(args));
         return new SpringApplicationBuilder(ApiGatewayApplication.class, OwnNettyResources.class)
                 .run(all.toArray(String[]::new));

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -33,6 +34,9 @@ class WebUiTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     WebTestClient client;
 
@@ -101,6 +105,23 @@ class WebUiTest {
         client.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
+        client.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        client.get().uri("/actuator/health/no-such-group").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void metricsAreOnlyOnTheManagementPort() {
+        client.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
+
+        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
+                .responseTimeout(Duration.ofSeconds(15)).build();
+        String metrics = new String(management.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectHeader().value("Content-Type", type -> assertThat(type).startsWith("text/plain"))
+                .expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8);
+        assertThat(metrics).containsPattern("(?m)^http_server_requests_seconds_bucket\\{[^}]*application=\"api-gateway\"");
     }
 
     private String page(String path) {

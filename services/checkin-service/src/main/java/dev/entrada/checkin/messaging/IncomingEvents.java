@@ -3,6 +3,7 @@ package dev.entrada.checkin.messaging;
 import dev.entrada.contracts.DomainEvent;
 import dev.entrada.contracts.EventHeaders;
 import dev.entrada.contracts.EventTypes;
+import dev.entrada.identity.CorrelationIds;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +45,14 @@ public class IncomingEvents {
     }
 
     public void consume(ConsumerRecord<String, String> record, Consumer<DomainEvent> handler) {
+        // the producer's correlation id in the logs while this record is handled, and on what it emits
+        String correlationId = CorrelationIds.accept(header(record, EventHeaders.CORRELATION_ID));
+        try (MDC.MDCCloseable ignored = correlationId == null ? null : MDC.putCloseable(CorrelationIds.MDC_KEY, correlationId)) {
+            handle(record, handler);
+        }
+    }
+
+    private void handle(ConsumerRecord<String, String> record, Consumer<DomainEvent> handler) {
         String typeName = header(record, EventHeaders.EVENT_TYPE);
         try {
             if (typeName == null) {

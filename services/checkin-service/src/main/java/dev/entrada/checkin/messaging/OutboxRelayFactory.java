@@ -1,6 +1,8 @@
 package dev.entrada.checkin.messaging;
 
 import dev.entrada.outbox.OutboxRelay;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -12,13 +14,23 @@ import javax.sql.DataSource;
 @Factory
 class OutboxRelayFactory {
 
-    /** Started with the application, so rows left by a previous run are published at once. */
+    /**
+     * Started with the application, so rows left by a previous run are published at once. Its backlog is the
+     * gauge {@code entrada_outbox_backlog} (rows not yet acknowledged by Kafka; one COUNT per scrape), registered
+     * here rather than by a {@code MeterBinder} bean: such a binder would need the relay while the registry
+     * is being built, and the relay's DataSource needs the registry (a cycle).
+     */
     @Context
     @Bean(preDestroy = "close")
     OutboxRelay outboxRelay(DataSource dataSource,
                             @Value("${kafka.bootstrap.servers}") String bootstrapServers,
-                            @Value("${micronaut.application.name}") String applicationName) {
+                            @Value("${micronaut.application.name}") String applicationName,
+                            MeterRegistry registry) {
         // The relay manages its own connections, outside any Micronaut transaction.
-        return new OutboxRelay(DelegatingDataSource.unwrapDataSource(dataSource), bootstrapServers, applicationName).start();
+        OutboxRelay relay = new OutboxRelay(DelegatingDataSource.unwrapDataSource(dataSource), bootstrapServers, applicationName).start();
+        Gauge.builder("entrada.outbox.backlog", relay, OutboxRelay::backlog)
+                .description("Outbox rows not yet published to Kafka")
+                .register(registry);
+        return relay;
     }
 }

@@ -1,10 +1,12 @@
 package dev.entrada.checkin.messaging;
 
 import dev.entrada.contracts.DomainEvent;
+import dev.entrada.identity.CorrelationIds;
 import dev.entrada.outbox.Outbox;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import org.slf4j.MDC;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +29,7 @@ public class OutboxWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Object[] parameters = Outbox.entry(event, payload).parameters();
+        Object[] parameters = Outbox.entry(event, payload, MDC.get(CorrelationIds.MDC_KEY)).parameters();
         jdbc.prepareStatement(Outbox.INSERT_SQL, statement -> {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);

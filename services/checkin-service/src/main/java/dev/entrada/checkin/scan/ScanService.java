@@ -65,11 +65,12 @@ public class ScanService {
     private final OutboxWriter outbox;
     private final OutboxRelay relay;
     private final TransactionOperations<Connection> transactions;
+    private final VerdictCounter verdicts;
     private final Clock clock;
 
     public ScanService(CatalogReplica catalog, SigningKeys keys, TicketReplica tickets, RegistrationReplica registrations,
                        DeviceRegistry devices, ScanStore store, ScanRepository scans, OutboxWriter outbox, OutboxRelay relay,
-                       TransactionOperations<Connection> transactions) {
+                       TransactionOperations<Connection> transactions, VerdictCounter verdicts) {
         this.catalog = catalog;
         this.keys = keys;
         this.tickets = tickets;
@@ -80,6 +81,7 @@ public class ScanService {
         this.outbox = outbox;
         this.relay = relay;
         this.transactions = transactions;
+        this.verdicts = verdicts;
         this.clock = Clock.systemUTC();
     }
 
@@ -187,6 +189,7 @@ public class ScanService {
             return respond(scans.findByDeviceIdAndNonce(command.deviceId(), command.nonce()).orElseThrow(), caller);
         }
         relay.wakeUp();
+        verdicts.count(recorded.get());
         return respond(recorded.get(), caller);
     }
 

@@ -42,7 +42,7 @@ public class TicketReplica {
         } else {
             repository.save(ticket);
         }
-        log.debug("ticket {} issued for {}", ticketId, eventId);
+        log.info("ticket {} issued for {}", ticketId, eventId);
     }
 
     public void apply(TicketRevoked event) {

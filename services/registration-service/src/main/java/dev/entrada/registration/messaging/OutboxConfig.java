@@ -1,6 +1,8 @@
 package dev.entrada.registration.messaging;
 
 import dev.entrada.outbox.OutboxRelay;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -16,5 +18,13 @@ class OutboxConfig {
     @DependsOnDatabaseInitialization
     OutboxRelay outboxRelay(DataSource dataSource, KafkaProperties kafka) {
         return new OutboxRelay(dataSource, String.join(",", kafka.getBootstrapServers()), "registration-service").start();
+    }
+
+    /** {@code entrada_outbox_backlog}: rows written but not yet acknowledged by Kafka (one COUNT per scrape). */
+    @Bean
+    MeterBinder outboxBacklog(OutboxRelay relay) {
+        return registry -> Gauge.builder("entrada.outbox.backlog", relay, OutboxRelay::backlog)
+                .description("Outbox rows not yet published to Kafka")
+                .register(registry);
     }
 }

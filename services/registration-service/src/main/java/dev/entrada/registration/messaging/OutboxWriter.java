@@ -1,8 +1,10 @@
 package dev.entrada.registration.messaging;
 
 import dev.entrada.contracts.DomainEvent;
+import dev.entrada.identity.CorrelationIds;
 import dev.entrada.outbox.Outbox;
 import dev.entrada.outbox.OutboxRelay;
+import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -27,7 +29,7 @@ public class OutboxWriter {
             // Without a transaction the event could leave even though the change it reports did not happen.
             throw new IllegalStateException("outbox rows must be written inside the transaction of the change");
         }
-        Outbox.Entry entry = Outbox.entry(event, json.writeValueAsString(event));
+        Outbox.Entry entry = Outbox.entry(event, json.writeValueAsString(event), MDC.get(CorrelationIds.MDC_KEY));
         jdbc.update(Outbox.INSERT_SQL, entry.parameters());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

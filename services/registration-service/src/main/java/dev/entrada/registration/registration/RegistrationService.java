@@ -12,6 +12,8 @@ import dev.entrada.registration.registration.RegistrationOutcome.Created;
 import dev.entrada.registration.registration.RegistrationRepository.Hold;
 import dev.entrada.registration.registration.RegistrationRules.Admission;
 import dev.entrada.registration.registration.RegistrationRules.Selection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -27,6 +29,7 @@ import java.util.UUID;
 
 @Service
 public class RegistrationService {
+    private static final Logger log = LoggerFactory.getLogger(RegistrationService.class);
     /** How many waiting registrations a cancellation looks at for one that fits the freed seats. */
     private static final int PROMOTION_SCAN = 200;
 
@@ -142,6 +145,8 @@ public class RegistrationService {
                 r.organizationKind(), r.jobTitle(), r.country(), r.locale(), r.sessions(), r.accessTokenHash(), now)
                 : new RegistrationWaitlisted(r.id(), r.eventId(), r.ticketType(), r.fullName(), r.email(), r.organization(),
                 r.country(), r.locale(), waitlisting.position(), now));
+        // ids only (no personal data); with the request's correlation id in the MDC
+        log.info("registration {} {} for event {}", r.id(), status, r.eventId());
         return new Created(r.id(), status, token.value());
     }
 

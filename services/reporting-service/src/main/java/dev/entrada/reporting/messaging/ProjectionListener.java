@@ -1,6 +1,8 @@
 package dev.entrada.reporting.messaging;
 
+import dev.entrada.contracts.EventHeaders;
 import dev.entrada.contracts.Topics;
+import dev.entrada.identity.CorrelationIds;
 import dev.entrada.reporting.live.AttendanceFeed;
 import dev.entrada.reporting.projection.Projector;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
@@ -11,8 +13,12 @@ import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.nio.charset.StandardCharsets;
 
 /**
  * Folds every topic into the projections, one consumer per topic so a slow topic never holds back
@@ -64,14 +70,26 @@ public class ProjectionListener implements KafkaListenerExceptionHandler {
     }
 
     private void project(ConsumerRecord<String, String> record) {
+        // the producer's correlation id in the logs while this record is handled
+        Header header = record.headers().lastHeader(EventHeaders.CORRELATION_ID);
+        String correlationId = header == null ? null : CorrelationIds.accept(new String(header.value(), StandardCharsets.UTF_8));
+        try (MDC.MDCCloseable ignored = correlationId == null ? null : MDC.putCloseable(CorrelationIds.MDC_KEY, correlationId)) {
+            apply(record);
+        }
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
         ReadResult result = reader.read(record.headers(), record.value());
         if (result instanceof ReadResult.Readable r) {
             boolean applied = projector.apply(r.eventId(), record.topic(), r.type().name(), r.event());
             if (applied) {
                 feed.changed(); // committed: live dashboards may fold a new report
             }
-            LOG.debug("{} {} from {}-{}@{}", applied ? "Applied" : "Already applied", r.type().name(),
-                    record.topic(), record.partition(), record.offset());
+            if (applied) {
+                LOG.info("Applied {} from {}-{}@{}", r.type().name(), record.topic(), record.partition(), record.offset());
+            } else {
+                LOG.debug("Already applied {} from {}-{}@{}", r.type().name(), record.topic(), record.partition(), record.offset());
+            }
         } else if (result instanceof ReadResult.UnknownType u) {
             LOG.info("Skipping unknown event type {} at {}-{}@{}", u.typeName(), record.topic(), record.partition(), record.offset());
         } else if (result instanceof ReadResult.Unreadable u) {

@@ -1,6 +1,8 @@
 package dev.entrada.ticketing.messaging;
 
 import dev.entrada.outbox.OutboxRelay;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -18,5 +20,13 @@ class OutboxConfig {
                             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
                             @Value("${spring.application.name}") String applicationName) {
         return new OutboxRelay(dataSource, bootstrapServers, applicationName).start();
+    }
+
+    /** {@code entrada_outbox_backlog}: rows written but not yet acknowledged by Kafka (one COUNT per scrape). */
+    @Bean
+    MeterBinder outboxBacklog(OutboxRelay relay) {
+        return registry -> Gauge.builder("entrada.outbox.backlog", relay, OutboxRelay::backlog)
+                .description("Outbox rows not yet published to Kafka")
+                .register(registry);
     }
 }

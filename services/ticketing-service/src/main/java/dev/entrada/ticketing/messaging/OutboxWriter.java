@@ -1,8 +1,10 @@
 package dev.entrada.ticketing.messaging;
 
 import dev.entrada.contracts.DomainEvent;
+import dev.entrada.identity.CorrelationIds;
 import dev.entrada.outbox.Outbox;
 import dev.entrada.outbox.OutboxRelay;
+import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -26,7 +28,7 @@ public class OutboxWriter {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void write(DomainEvent event) {
-        Outbox.Entry entry = Outbox.entry(event, json.writeValueAsString(event));
+        Outbox.Entry entry = Outbox.entry(event, json.writeValueAsString(event), MDC.get(CorrelationIds.MDC_KEY));
         jdbc.sql(Outbox.INSERT_SQL).params(entry.parameters()).update();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
