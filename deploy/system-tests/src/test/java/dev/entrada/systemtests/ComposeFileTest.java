@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ComposeFileTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ROOT = ServiceConfiguration.ROOT;
-    private static final Set<String> INFRASTRUCTURE = Set.of("kafka", "kafka-topics", "postgres");
+    private static final Set<String> INFRASTRUCTURE = Set.of("kafka", "kafka-topics", "postgres", "prometheus", "grafana");
 
     @Test
     void composeFileFollowsTheComposeSpecification() throws IOException {
@@ -90,6 +90,39 @@ class ComposeFileTest {
         for (String compacted : Topics.COMPACTED) {
             assertThat(script).containsPattern("for topic in [^;]*" + compacted + "[^;]*;\\s*do\\s*create \"\\$topic\" --config cleanup.policy=compact");
         }
+    }
+
+    @Test
+    void prometheusScrapesEveryServiceWhereItsMetricsReallyAre() throws IOException {
+        Map<String, Object> config = new Yaml().load(Files.readString(ROOT.resolve("deploy/observability/prometheus.yml")));
+        JsonNode jobs = JSON.valueToTree(config).get("scrape_configs");
+        JsonNode services = compose().get("services");
+        List<String> scraped = new ArrayList<>();
+        for (JsonNode job : jobs) {
+            String service = job.get("job_name").asText();
+            String target = job.get("static_configs").get(0).get("targets").get(0).asText();
+            String path = job.get("metrics_path").asText();
+            scraped.add(service);
+            assertThat(services.has(service)).as("compose runs %s", service).isTrue();
+            assertThat(target).isEqualTo(service + ":" + metricsPort(service));
+            String serviceConfig = Files.readString(ROOT.resolve("services").resolve(service).resolve("src/main/resources/application.yml"));
+            assertThat(serviceConfig).as("%s exposes Prometheus", service).contains("prometheus");
+            boolean micronaut = Files.readString(ROOT.resolve("services").resolve(service).resolve("pom.xml")).contains("micronaut-parent");
+            assertThat(path).isEqualTo(micronaut ? "/prometheus" : "/actuator/prometheus");
+        }
+        assertThat(scraped).containsExactlyInAnyOrderElementsOf(Stack.SERVICES.stream().map(Stack.Service::name).toList());
+        String dashboard = Files.readString(ROOT.resolve("deploy/observability/grafana/dashboards/entrada.json"));
+        JSON.readTree(dashboard);
+        assertThat(dashboard).contains("entrada_checkin_verdicts_total").contains("entrada_outbox_backlog")
+                .contains("http_server_requests_seconds").contains("entrada-prometheus");
+        assertThat(Files.readString(ROOT.resolve("deploy/observability/grafana/provisioning/datasources/prometheus.yml")))
+                .contains("uid: entrada-prometheus").contains("http://prometheus:9090");
+    }
+
+    /** The gateway's actuator has its own port (never the public one); the others serve metrics on their HTTP port. */
+    private static int metricsPort(String service) {
+        return service.equals(Stack.GATEWAY) ? 8090
+                : Stack.SERVICES.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow().defaultPort();
     }
 
     @Test
