@@ -136,10 +136,8 @@ class FaultToleranceIT {
                 recovery.toMillis(), longestWait.toMillis());
 
         for (String code : codes) {
-            String again = null;
-            while (again == null) {
-                again = scanOnce(staff, code, UUID.randomUUID().toString());
-            }
+            String again = await().atMost(Duration.ofSeconds(60))
+                    .until(() -> scanOnce(staff, code, UUID.randomUUID().toString()), java.util.Objects::nonNull);
             assertThat(again).as("second scan of a ticket").isEqualTo("ALREADY_CHECKED_IN");
         }
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
