@@ -15,19 +15,26 @@ import dev.entrada.contracts.signing.SigningKeyEvent;
 import dev.entrada.contracts.ticket.TicketIssued;
 import dev.entrada.contracts.ticket.TicketRevoked;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Applies one event to the projections in one transaction with its processed_events row, so a
  * redelivered event changes nothing. Events must already be checked (see messaging.EventChecks).
+ *
+ * <p>A wipe never overlaps an apply in this process: each holds a lock for its whole transaction. Without
+ * it, an apply committing while a wipe's DELETEs run could leave its processed_events row behind with its
+ * counts deleted, and the rebuild would then skip that event for good.
  */
 @Singleton
 public class Projector {
@@ -42,28 +49,43 @@ public class Projector {
 
     private final ProjectionRepository repository;
     private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> transactions;
+    private final ReadWriteLock wipeLock = new ReentrantReadWriteLock();
 
-    public Projector(ProjectionRepository repository, JdbcOperations jdbc) {
+    public Projector(ProjectionRepository repository, JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
         this.repository = repository;
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     /** Empties every projection in one transaction, before a rebuild from the topics' history. */
-    @Transactional
     public void wipe() {
-        jdbc.execute(connection -> {
-            try (Statement statement = connection.createStatement()) {
-                for (String table : PROJECTION_TABLES) {
-                    statement.executeUpdate("DELETE FROM " + table);
+        wipeLock.writeLock().lock();
+        try {
+            transactions.executeWrite(status -> jdbc.execute(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    for (String table : PROJECTION_TABLES) {
+                        statement.executeUpdate("DELETE FROM " + table);
+                    }
                 }
-            }
-            return null;
-        });
+                return null;
+            }));
+        } finally {
+            wipeLock.writeLock().unlock();
+        }
     }
 
     /** @return false if this event id was applied before (nothing changed) */
-    @Transactional
     public boolean apply(String eventId, String topic, String typeName, DomainEvent event) {
+        wipeLock.readLock().lock();
+        try {
+            return transactions.executeWrite(status -> applyInTransaction(eventId, topic, typeName, event));
+        } finally {
+            wipeLock.readLock().unlock();
+        }
+    }
+
+    private boolean applyInTransaction(String eventId, String topic, String typeName, DomainEvent event) {
         Instant now = Instant.now();
         if (repository.markProcessed(eventId, typeName, topic, now) == 0) {
             return false;
