@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ComposeFileTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ROOT = ServiceConfiguration.ROOT;
-    private static final Set<String> INFRASTRUCTURE = Set.of("kafka", "kafka-topics", "postgres", "prometheus", "grafana");
+    private static final Set<String> INFRASTRUCTURE = Set.of("kafka", "kafka-topics", "postgres", "prometheus", "grafana", "jaeger");
 
     @Test
     void composeFileFollowsTheComposeSpecification() throws IOException {
@@ -117,6 +117,21 @@ class ComposeFileTest {
                 .contains("http_server_requests_seconds").contains("entrada-prometheus");
         assertThat(Files.readString(ROOT.resolve("deploy/observability/grafana/provisioning/datasources/prometheus.yml")))
                 .contains("uid: entrada-prometheus").contains("http://prometheus:9090");
+    }
+
+    @Test
+    void everyServiceSendsItsSpansToJaegerWhenAskedAndGrafanaCanReadThem() throws IOException {
+        JsonNode services = compose().get("services");
+        for (Stack.Service service : Stack.SERVICES) {
+            JsonNode environment = services.get(service.name()).get("environment");
+            assertThat(environment.get("OTEL_TRACES_EXPORTER").asText()).as(service.name()).isEqualTo("${OTEL_TRACES_EXPORTER:-none}");
+            assertThat(environment.get("OTEL_EXPORTER_OTLP_ENDPOINT").asText()).as(service.name()).isEqualTo("http://jaeger:4318");
+        }
+        assertThat(texts(services.get("jaeger").get("profiles"))).containsExactly("observability");
+        assertThat(services.get("jaeger").get("image").asText()).startsWith("jaegertracing/jaeger:2.");
+        assertThat(Files.readString(ROOT.resolve("deploy/observability/grafana/provisioning/datasources/jaeger.yml")))
+                .contains("type: jaeger").contains("http://jaeger:16686");
+        assertThat(Files.readString(ROOT.resolve("deploy/.env.example"))).contains("OTEL_TRACES_EXPORTER=none\n");
     }
 
     /** The gateway's actuator has its own port (never the public one); the others serve metrics on their HTTP port. */

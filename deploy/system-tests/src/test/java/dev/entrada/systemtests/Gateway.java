@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -26,15 +27,17 @@ final class Gateway {
 
     private final String baseUrl;
     private final String bearer;
+    private final Map<String, String> headers;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Gateway(String baseUrl) {
-        this(baseUrl, null);
+        this(baseUrl, null, Map.of());
     }
 
-    private Gateway(String baseUrl, String bearer) {
+    private Gateway(String baseUrl, String bearer, Map<String, String> headers) {
         this.baseUrl = baseUrl;
         this.bearer = bearer;
+        this.headers = headers;
     }
 
     /** Signed in as the stack's organiser. */
@@ -53,7 +56,14 @@ final class Gateway {
         if (answer.status() != 200) {
             throw new AssertionError("sign-in as " + username + " answered " + answer.status() + ": " + answer.body());
         }
-        return new Gateway(baseUrl, answer.body().path("token").asText());
+        return new Gateway(baseUrl, answer.body().path("token").asText(), headers);
+    }
+
+    /** This client, sending {@code name: value} with every request (e.g. a W3C {@code traceparent}). */
+    Gateway withHeader(String name, String value) {
+        Map<String, String> more = new HashMap<>(headers);
+        more.put(name, value);
+        return new Gateway(baseUrl, bearer, Map.copyOf(more));
     }
 
     /** The bearer token this client signs its requests with, {@code null} when anonymous. */
@@ -105,6 +115,7 @@ final class Gateway {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        headers.forEach(request::header);
         return bearer == null ? request : request.header("Authorization", "Bearer " + bearer);
     }
 

@@ -97,6 +97,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void everyDeploymentNamesWhatItsServiceReallyHas() {
         for (Stack.Service service : Stack.SERVICES) {
             Map<String, Object> document = documents.stream()
@@ -107,6 +108,11 @@ class KubernetesManifestsTest {
             for (EnvVar variable : container.getEnv()) {
                 assertThat(ServiceConfiguration.readsVariable(service.name(), variable.getName()))
                         .as("%s reads %s", service.name(), variable.getName()).isTrue();
+            }
+            assertThat(container.getEnvFrom()).as("%s takes the tracing settings", service.name())
+                    .anySatisfy(source -> assertThat(source.getConfigMapRef().getName()).isEqualTo("entrada-tracing"));
+            for (String variable : ((Map<String, String>) only("ConfigMap").get("data")).keySet()) {
+                assertThat(ServiceConfiguration.readsVariable(service.name(), variable)).as("%s reads %s", service.name(), variable).isTrue();
             }
             String healthRoot = service.healthPath();
             assertThat(container.getReadinessProbe().getHttpGet().getPath()).startsWith(healthRoot);

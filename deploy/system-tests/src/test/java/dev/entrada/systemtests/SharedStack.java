@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -14,6 +15,9 @@ import java.util.Map;
  * and a {@link Stack} parameter), started on first use and stopped when the test run ends. Tests on it
  * must not depend on each other's data: each registers its own people, with unique e-mails. A test that
  * needs exact totals (like the walking skeleton) starts a stack of its own.
+ *
+ * <p>Its services export their spans to an {@link OtlpReceiver} in this JVM (a parameter of that type), as
+ * they would to Jaeger or Tempo, so every test here runs with tracing on.
  */
 public final class SharedStack implements ParameterResolver {
     /**
@@ -25,28 +29,43 @@ public final class SharedStack implements ParameterResolver {
             "ENTRADA_RATE_SIGNIN_PER_SECOND", "10", "ENTRADA_RATE_SIGNIN_BURST", "200");
 
     private static final class Running implements ExtensionContext.Store.CloseableResource {
+        final OtlpReceiver traces;
         final Stack stack;
 
         Running() throws Exception {
             Path root = Path.of(System.getProperty("entrada.root", "../..")).toAbsolutePath().normalize();
-            stack = Stack.start(Stack.Config.freePorts(root, Files.createTempDirectory("entrada-shared-"))
-                            .withExtraEnv(Map.of(Stack.GATEWAY, MANY_CLIENTS_FROM_ONE_ADDRESS)),
+            traces = new OtlpReceiver();
+            Map<String, String> tracing = Map.of("OTEL_TRACES_EXPORTER", "otlp", "OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint(),
+                    "OTEL_BSP_SCHEDULE_DELAY", "500");
+            Map<String, Map<String, String>> env = new HashMap<>();
+            Stack.SERVICES.forEach(service -> env.put(service.name(), tracing));
+            Map<String, String> gateway = new HashMap<>(tracing);
+            gateway.putAll(MANY_CLIENTS_FROM_ONE_ADDRESS);
+            env.put(Stack.GATEWAY, gateway);
+            stack = Stack.start(Stack.Config.freePorts(root, Files.createTempDirectory("entrada-shared-")).withExtraEnv(env),
                     line -> System.out.println("[shared stack] " + line));
         }
 
         @Override
         public void close() {
             stack.close();
+            traces.close();
         }
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == Stack.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == Stack.class || type == OtlpReceiver.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Running running = running(context);
+        return parameter.getParameter().getType() == OtlpReceiver.class ? running.traces : running.stack;
+    }
+
+    private static Running running(ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(Running.class, key -> {
                     try {
@@ -54,6 +73,6 @@ public final class SharedStack implements ParameterResolver {
                     } catch (Exception e) {
                         throw new IllegalStateException("the shared stack did not start", e);
                     }
-                }, Running.class).stack;
+                }, Running.class);
     }
 }

@@ -11,6 +11,11 @@ public final class EventHeaders {
      * registration can be followed through every service's logs. Absent on events from before issue 9.
      */
     public static final String CORRELATION_ID = "correlation-id";
+    /**
+     * Optional: the W3C Trace Context ({@code 00-<trace id>-<span id>-<flags>}) of the span that emitted this
+     * event, so one trace runs from the request through every service that consumes it (see TraceContext).
+     */
+    public static final String TRACEPARENT = "traceparent";
     /** On a dead-lettered record: why the consumer gave up. */
     public static final String DLT_ERROR = "dlt-error";
 

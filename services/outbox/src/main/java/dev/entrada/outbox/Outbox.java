@@ -2,6 +2,7 @@ package dev.entrada.outbox;
 
 import dev.entrada.contracts.DomainEvent;
 import dev.entrada.contracts.EventTypes;
+import dev.entrada.contracts.TraceContext;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -22,7 +23,8 @@ import java.util.UUID;
  *   payload      TEXT         NOT NULL,
  *   created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
  *   published_at TIMESTAMP WITH TIME ZONE,
- *   correlation_id VARCHAR(64)  -- issue 9; sent as the correlation-id header when set
+ *   correlation_id VARCHAR(64),  -- issue 9; sent as the correlation-id header when set
+ *   trace_parent VARCHAR(55)     -- issue 9; the W3C traceparent of the span that wrote the row
  * );
  * CREATE INDEX outbox_pending ON outbox (published_at, id);
  * </pre>
@@ -31,25 +33,30 @@ public final class Outbox {
 
     /** Parameters in the order of {@link Entry#parameters()}. */
     public static final String INSERT_SQL =
-            "INSERT INTO outbox (event_id, topic, record_key, event_type, payload, created_at, correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            "INSERT INTO outbox (event_id, topic, record_key, event_type, payload, created_at, correlation_id, trace_parent)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
-    /** @param correlationId the request or consumed event this one follows from; null when unknown */
+    /**
+     * @param correlationId the request or consumed event this one follows from; null when unknown
+     * @param traceParent   the W3C traceparent of the span that wrote the row; null when none
+     */
     public record Entry(String eventId, String topic, String key, String eventType, String payload, Instant createdAt,
-                        String correlationId) {
+                        String correlationId, String traceParent) {
 
         public Object[] parameters() {
-            return new Object[]{eventId, topic, key, eventType, payload, Timestamp.from(createdAt), correlationId};
+            return new Object[]{eventId, topic, key, eventType, payload, Timestamp.from(createdAt), correlationId, traceParent};
         }
     }
 
     /**
      * An entry for {@code event}, whose JSON the caller wrote with its framework's mapper, carrying
-     * {@code correlationId} (the services pass the one in their logging MDC; null = none).
+     * {@code correlationId} (the services pass the one in their logging MDC; null = none) and the trace
+     * context of the span current on this thread.
      */
     public static Entry entry(DomainEvent event, String json, String correlationId) {
         EventTypes.EventType type = EventTypes.of(event);
         return new Entry(UUID.randomUUID().toString(), type.topic(), event.partitionKey(), type.name(), json, Instant.now(),
-                correlationId);
+                correlationId, TraceContext.current());
     }
 
     private Outbox() {

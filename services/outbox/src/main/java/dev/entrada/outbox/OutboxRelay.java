@@ -1,6 +1,10 @@
 package dev.entrada.outbox;
 
 import dev.entrada.contracts.EventHeaders;
+import dev.entrada.contracts.TraceContext;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -34,6 +38,9 @@ import java.util.concurrent.TimeUnit;
  * the broker acknowledged it ({@code acks=all}, idempotent producer). A crash between the
  * acknowledgement and the mark re-sends the row: consumers deduplicate on the {@code event-id}
  * header, so delivery is effectively once.
+ *
+ * <p>A row written inside a trace is published in a PRODUCER span of that trace, whose context travels as
+ * the {@code traceparent} header (see {@link TraceContext}).
  */
 public final class OutboxRelay implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -42,6 +49,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     private final DataSource dataSource;
     private final Producer<String, String> producer;
+    private final OpenTelemetry openTelemetry;
     private final Duration pollInterval;
     private final Object signal = new Object();
     private final Thread thread;
@@ -49,13 +57,15 @@ public final class OutboxRelay implements AutoCloseable {
     private boolean wakeRequested;
     private Instant lastCleanup = Instant.EPOCH;
 
-    public OutboxRelay(DataSource dataSource, String bootstrapServers, String clientId) {
-        this(dataSource, new KafkaProducer<>(producerConfig(bootstrapServers, clientId)), Duration.ofMillis(500));
+    /** @param openTelemetry the service's tracing (its framework's SDK) */
+    public OutboxRelay(DataSource dataSource, String bootstrapServers, String clientId, OpenTelemetry openTelemetry) {
+        this(dataSource, new KafkaProducer<>(producerConfig(bootstrapServers, clientId)), openTelemetry, Duration.ofMillis(500));
     }
 
-    OutboxRelay(DataSource dataSource, Producer<String, String> producer, Duration pollInterval) {
+    OutboxRelay(DataSource dataSource, Producer<String, String> producer, OpenTelemetry openTelemetry, Duration pollInterval) {
         this.dataSource = dataSource;
         this.producer = producer;
+        this.openTelemetry = openTelemetry;
         this.pollInterval = pollInterval;
         this.thread = new Thread(this::run, "outbox-relay");
         this.thread.setDaemon(true);
@@ -128,8 +138,9 @@ public final class OutboxRelay implements AutoCloseable {
             connection.setAutoCommit(true);
             List<Long> ids = new ArrayList<>();
             List<Future<RecordMetadata>> sends = new ArrayList<>();
+            List<Span> spans = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, event_id, topic, record_key, event_type, payload, correlation_id FROM outbox"
+                    "SELECT id, event_id, topic, record_key, event_type, payload, created_at, correlation_id, trace_parent FROM outbox"
                             + " WHERE published_at IS NULL ORDER BY id FETCH FIRST " + BATCH + " ROWS ONLY");
                  ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -141,6 +152,13 @@ public final class OutboxRelay implements AutoCloseable {
                     if (correlationId != null) {
                         record.headers().add(EventHeaders.CORRELATION_ID, correlationId.getBytes(StandardCharsets.UTF_8));
                     }
+                    Span span = TraceContext.startPublish(openTelemetry, record.topic(), rows.getString("trace_parent"),
+                            rows.getTimestamp("created_at").toInstant());
+                    String traceParent = span == null ? null : TraceContext.of(span);
+                    if (traceParent != null) {
+                        record.headers().add(EventHeaders.TRACEPARENT, traceParent.getBytes(StandardCharsets.UTF_8));
+                    }
+                    spans.add(span);
                     ids.add(rows.getLong("id"));
                     sends.add(producer.send(record));
                 }
@@ -149,15 +167,29 @@ public final class OutboxRelay implements AutoCloseable {
             for (Future<RecordMetadata> send : sends) {
                 try {
                     send.get(40, TimeUnit.SECONDS);
+                    end(spans.get(acknowledged), null);
                     acknowledged++;
                 } catch (ExecutionException | TimeoutException e) {
                     log.warn("outbox relay: publishing failed after {} of {} rows: {}", acknowledged, sends.size(), e.toString());
+                    spans.subList(acknowledged, spans.size()).forEach(span -> end(span, e));
                     break;
                 }
             }
             markPublished(connection, ids.subList(0, acknowledged));
             return acknowledged;
         }
+    }
+
+    /** Ends a row's publish span; a failed attempt ends in error (the row is retried in a span of its own). */
+    private static void end(Span span, Exception failure) {
+        if (span == null) {
+            return;
+        }
+        if (failure != null) {
+            span.recordException(failure);
+            span.setStatus(StatusCode.ERROR);
+        }
+        span.end();
     }
 
     private static void markPublished(Connection connection, List<Long> ids) throws SQLException {

@@ -4,6 +4,15 @@ import dev.entrada.contracts.EventHeaders;
 import dev.entrada.contracts.Topics;
 import dev.entrada.contracts.signing.SigningKeyRetired;
 import dev.entrada.local.KafkaBroker;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,7 +53,8 @@ class OutboxRelayTest {
               payload      TEXT         NOT NULL,
               created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
               published_at TIMESTAMP WITH TIME ZONE,
-              correlation_id VARCHAR(64)
+              correlation_id VARCHAR(64),
+              trace_parent VARCHAR(55)
             )""";
     private static final String PG_DATABASE = "entrada_outbox_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
@@ -72,19 +82,32 @@ class OutboxRelayTest {
     @ValueSource(strings = {"h2", "postgresql"})
     void publishesCommittedRowsInOrderWithHeadersAndNeverARolledBackOne(String database) throws Exception {
         DataSource dataSource = dataSource(database);
+        InMemorySpanExporter spans = InMemorySpanExporter.create();
+        OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
+                .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+                .build();
         // One record key for every row: one partition, so the order on the topic is the outbox order.
         String key = database + "-" + UUID.randomUUID();
+        Span request = otel.getTracer("test").spanBuilder("request").startSpan();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             insert(connection, key, "rolled-back");
             connection.rollback();
             for (int i = 0; i < 5; i++) {
-                insert(connection, key, "row-" + i);
+                // the rows with a correlation id are written inside the request's span, the others outside any
+                if (i % 2 == 0) {
+                    try (Scope ignored = request.makeCurrent()) {
+                        insert(connection, key, "row-" + i);
+                    }
+                } else {
+                    insert(connection, key, "row-" + i);
+                }
             }
             connection.commit();
         }
+        request.end();
 
-        try (OutboxRelay relay = new OutboxRelay(dataSource, broker.bootstrapServers(), "test")) {
+        try (otel; OutboxRelay relay = new OutboxRelay(dataSource, broker.bootstrapServers(), "test", otel)) {
             assertThat(relay.backlog()).as("the gauge before the relay runs").isEqualTo(5.0);
             relay.start();
             relay.wakeUp();
@@ -97,6 +120,18 @@ class OutboxRelayTest {
             assertThat(UUID.fromString(header(first, EventHeaders.EVENT_ID))).isNotNull();
             assertThat(records).extracting(r -> header(r, EventHeaders.CORRELATION_ID))
                     .containsExactly("corr-row-0", null, "corr-row-2", null, "corr-row-4");
+            // each row written in the request's trace is published in a span of it, whose context is the header
+            List<SpanData> published = spans.getFinishedSpanItems().stream()
+                    .filter(span -> span.getKind() == SpanKind.PRODUCER).toList();
+            assertThat(published).hasSize(3).allSatisfy(span -> {
+                assertThat(span.getName()).isEqualTo(Topics.SIGNING_KEYS + " publish");
+                assertThat(span.getTraceId()).isEqualTo(request.getSpanContext().getTraceId());
+                assertThat(span.getParentSpanId()).isEqualTo(request.getSpanContext().getSpanId());
+            });
+            assertThat(records).extracting(r -> header(r, EventHeaders.TRACEPARENT)).containsExactly(
+                    "00-" + published.get(0).getTraceId() + "-" + published.get(0).getSpanId() + "-01", null,
+                    "00-" + published.get(1).getTraceId() + "-" + published.get(1).getSpanId() + "-01", null,
+                    "00-" + published.get(2).getTraceId() + "-" + published.get(2).getSpanId() + "-01");
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> relay.pendingCount() == 0);
             assertThat(relay.backlog()).isZero();
         }
@@ -106,7 +141,7 @@ class OutboxRelayTest {
     void backlogIsNotANumberWhileTheDatabaseCannotBeAsked() {
         JdbcDataSource noOutboxTable = new JdbcDataSource();
         noOutboxTable.setURL("jdbc:h2:mem:no-outbox-" + UUID.randomUUID());
-        try (OutboxRelay relay = new OutboxRelay(noOutboxTable, broker.bootstrapServers(), "test")) {
+        try (OutboxRelay relay = new OutboxRelay(noOutboxTable, broker.bootstrapServers(), "test", OpenTelemetry.noop())) {
             assertThat(relay.backlog()).isNaN();
         }
     }
@@ -120,7 +155,7 @@ class OutboxRelayTest {
         String correlationId = marker.endsWith("1") || marker.endsWith("3") ? null : "corr-" + marker;
         Outbox.Entry entry = Outbox.entry(new SigningKeyRetired("00AA", Instant.now()), payload(marker), correlationId);
         Outbox.Entry keyed = new Outbox.Entry(entry.eventId(), entry.topic(), key, entry.eventType(), entry.payload(), entry.createdAt(),
-                entry.correlationId());
+                entry.correlationId(), entry.traceParent());
         try (PreparedStatement statement = connection.prepareStatement(Outbox.INSERT_SQL)) {
             Object[] parameters = keyed.parameters();
             for (int i = 0; i < parameters.length; i++) {

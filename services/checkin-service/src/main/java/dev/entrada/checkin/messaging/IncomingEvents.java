@@ -2,11 +2,13 @@ package dev.entrada.checkin.messaging;
 
 import dev.entrada.contracts.DomainEvent;
 import dev.entrada.contracts.EventHeaders;
+import dev.entrada.contracts.TraceContext;
 import dev.entrada.contracts.EventTypes;
 import dev.entrada.identity.CorrelationIds;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -37,7 +39,11 @@ public class IncomingEvents {
     private final JdbcOperations jdbc;
     private final DeadLetters deadLetters;
 
-    public IncomingEvents(JsonMapper json, TransactionOperations<Connection> transactions, JdbcOperations jdbc, DeadLetters deadLetters) {
+    private final OpenTelemetry openTelemetry;
+
+    public IncomingEvents(JsonMapper json, TransactionOperations<Connection> transactions, JdbcOperations jdbc, DeadLetters deadLetters,
+                          OpenTelemetry openTelemetry) {
+        this.openTelemetry = openTelemetry;
         this.json = json;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -45,10 +51,11 @@ public class IncomingEvents {
     }
 
     public void consume(ConsumerRecord<String, String> record, Consumer<DomainEvent> handler) {
-        // the producer's correlation id in the logs while this record is handled, and on what it emits
+        // the producer's correlation id in the logs while this record is handled, and on what it emits; the
+        // handling a span of the producer's trace
         String correlationId = CorrelationIds.accept(header(record, EventHeaders.CORRELATION_ID));
         try (MDC.MDCCloseable ignored = correlationId == null ? null : MDC.putCloseable(CorrelationIds.MDC_KEY, correlationId)) {
-            handle(record, handler);
+            TraceContext.consume(openTelemetry, record.topic(), header(record, EventHeaders.TRACEPARENT), () -> handle(record, handler));
         }
     }
 

@@ -8,6 +8,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.opentelemetry.api.OpenTelemetry;
 
 import javax.sql.DataSource;
 
@@ -25,9 +26,10 @@ class OutboxRelayFactory {
     OutboxRelay outboxRelay(DataSource dataSource,
                             @Value("${kafka.bootstrap.servers}") String bootstrapServers,
                             @Value("${micronaut.application.name}") String applicationName,
-                            MeterRegistry registry) {
+                            MeterRegistry registry,
+                            OpenTelemetry openTelemetry) {
         // The relay manages its own connections, outside any Micronaut transaction.
-        OutboxRelay relay = new OutboxRelay(DelegatingDataSource.unwrapDataSource(dataSource), bootstrapServers, applicationName).start();
+        OutboxRelay relay = new OutboxRelay(DelegatingDataSource.unwrapDataSource(dataSource), bootstrapServers, applicationName, openTelemetry).start();
         Gauge.builder("entrada.outbox.backlog", relay, OutboxRelay::backlog)
                 .description("Outbox rows not yet published to Kafka")
                 .register(registry);

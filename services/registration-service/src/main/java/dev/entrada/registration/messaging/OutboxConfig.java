@@ -1,6 +1,7 @@
 package dev.entrada.registration.messaging;
 
 import dev.entrada.outbox.OutboxRelay;
+import io.opentelemetry.api.OpenTelemetry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -16,8 +17,8 @@ class OutboxConfig {
     /** Started once Flyway has created the outbox table; closed (flushing its producer) on shutdown. */
     @Bean(destroyMethod = "close")
     @DependsOnDatabaseInitialization
-    OutboxRelay outboxRelay(DataSource dataSource, KafkaProperties kafka) {
-        return new OutboxRelay(dataSource, String.join(",", kafka.getBootstrapServers()), "registration-service").start();
+    OutboxRelay outboxRelay(DataSource dataSource, KafkaProperties kafka, OpenTelemetry openTelemetry) {
+        return new OutboxRelay(dataSource, String.join(",", kafka.getBootstrapServers()), "registration-service", openTelemetry).start();
     }
 
     /** {@code entrada_outbox_backlog}: rows written but not yet acknowledged by Kafka (one COUNT per scrape). */

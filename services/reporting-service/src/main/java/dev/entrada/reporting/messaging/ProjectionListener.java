@@ -1,6 +1,7 @@
 package dev.entrada.reporting.messaging;
 
 import dev.entrada.contracts.EventHeaders;
+import dev.entrada.contracts.TraceContext;
 import dev.entrada.contracts.Topics;
 import dev.entrada.identity.CorrelationIds;
 import dev.entrada.reporting.live.AttendanceFeed;
@@ -12,6 +13,7 @@ import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler;
+import io.opentelemetry.api.OpenTelemetry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
@@ -37,7 +39,11 @@ public class ProjectionListener implements KafkaListenerExceptionHandler {
     private final DeadLetters deadLetters;
     private final AttendanceFeed feed;
 
-    public ProjectionListener(EventReader reader, Projector projector, DeadLetters deadLetters, AttendanceFeed feed) {
+    private final OpenTelemetry openTelemetry;
+
+    public ProjectionListener(EventReader reader, Projector projector, DeadLetters deadLetters, AttendanceFeed feed,
+                              OpenTelemetry openTelemetry) {
+        this.openTelemetry = openTelemetry;
         this.reader = reader;
         this.projector = projector;
         this.deadLetters = deadLetters;
@@ -70,12 +76,16 @@ public class ProjectionListener implements KafkaListenerExceptionHandler {
     }
 
     private void project(ConsumerRecord<String, String> record) {
-        // the producer's correlation id in the logs while this record is handled
-        Header header = record.headers().lastHeader(EventHeaders.CORRELATION_ID);
-        String correlationId = header == null ? null : CorrelationIds.accept(new String(header.value(), StandardCharsets.UTF_8));
+        // the producer's correlation id in the logs while this record is handled, the handling a span of its trace
+        String correlationId = CorrelationIds.accept(header(record, EventHeaders.CORRELATION_ID));
         try (MDC.MDCCloseable ignored = correlationId == null ? null : MDC.putCloseable(CorrelationIds.MDC_KEY, correlationId)) {
-            apply(record);
+            TraceContext.consume(openTelemetry, record.topic(), header(record, EventHeaders.TRACEPARENT), () -> apply(record));
         }
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private void apply(ConsumerRecord<String, String> record) {

@@ -1,6 +1,7 @@
 package dev.entrada.ticketing.messaging;
 
 import dev.entrada.outbox.OutboxRelay;
+import io.opentelemetry.api.OpenTelemetry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,8 +19,9 @@ class OutboxConfig {
     @DependsOnDatabaseInitialization
     OutboxRelay outboxRelay(DataSource dataSource,
                             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-                            @Value("${spring.application.name}") String applicationName) {
-        return new OutboxRelay(dataSource, bootstrapServers, applicationName).start();
+                            @Value("${spring.application.name}") String applicationName,
+                            OpenTelemetry openTelemetry) {
+        return new OutboxRelay(dataSource, bootstrapServers, applicationName, openTelemetry).start();
     }
 
     /** {@code entrada_outbox_backlog}: rows written but not yet acknowledged by Kafka (one COUNT per scrape). */
