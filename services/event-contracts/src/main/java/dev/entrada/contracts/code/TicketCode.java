@@ -10,8 +10,11 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The signed ticket code a QR carries. It holds no personal data: the ticket id, a reference to the
@@ -38,6 +41,13 @@ import java.util.UUID;
  * stay the JDK's {@link PublicKey}/{@link PrivateKey} in X.509/PKCS#8 form ({@link Ed25519Keys}).
  */
 public final class TicketCode {
+    /**
+     * Public keys decoded to curve points, once per key rather than once per verification (the decoding is a
+     * field square root, about a tenth of a verification). A service checks codes against its few signing
+     * keys, all from its own replica; the bound only keeps a misuse from growing it.
+     */
+    private static final Map<PublicKey, Optional<Ed25519.PublicPoint>> PUBLIC_POINTS = new ConcurrentHashMap<>();
+    private static final int MAX_PUBLIC_POINTS = 64;
     public static final int VERSION = 1;
     private static final int FLAG_WINDOW = 1;
     private static final int SIGNATURE_LENGTH = 64;
@@ -88,16 +98,33 @@ public final class TicketCode {
 
         /** True when the signature was made by the private half of {@code publicKey}. */
         public boolean isSignedBy(PublicKey publicKey) {
-            byte[] raw = Ed25519Keys.rawPublicKey(publicKey);
-            if (raw == null) {
+            Ed25519.PublicPoint point = publicPoint(publicKey);
+            if (point == null) {
                 return false;
             }
             try {
-                return Ed25519.verify(signature, 0, raw, 0, signed, 0, signed.length);
+                return Ed25519.verify(signature, 0, point, signed, 0, signed.length);
             } catch (RuntimeException e) {
                 return false;
             }
         }
+    }
+
+    /** The point of an Ed25519 public key (checked as RFC 8032 verification checks it), or null if it is none. */
+    private static Ed25519.PublicPoint publicPoint(PublicKey publicKey) {
+        if (publicKey == null) {
+            return null;
+        }
+        Optional<Ed25519.PublicPoint> point = PUBLIC_POINTS.get(publicKey);
+        if (point == null) {
+            byte[] raw = Ed25519Keys.rawPublicKey(publicKey);
+            point = Optional.ofNullable(raw == null ? null : Ed25519.validatePublicKeyPartialExport(raw, 0));
+            if (PUBLIC_POINTS.size() >= MAX_PUBLIC_POINTS) {
+                PUBLIC_POINTS.clear();
+            }
+            PUBLIC_POINTS.put(publicKey, point);
+        }
+        return point.orElse(null);
     }
 
     /** The code is not a ticket code of a version this build understands. */

@@ -127,6 +127,20 @@ class TicketCodeTest {
     }
 
     @Test
+    void manyKeysInTurnEachVerifyOnlyTheirOwnCodes() throws Exception {
+        // more keys than the decoded-point cache keeps, each asked twice: a cached point never answers for another key
+        java.util.List<KeyPair> keys = java.util.stream.Stream.generate(Ed25519Keys::generate).limit(100).toList();
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < keys.size(); i++) {
+                String code = TicketCode.sign(TICKET, "b2b-industrial-2017", "COMPANY", String.format("%04X", i), null, null,
+                        keys.get(i).getPrivate());
+                assertThat(TicketCode.parse(code).isSignedBy(keys.get(i).getPublic())).isTrue();
+                assertThat(TicketCode.parse(code).isSignedBy(keys.get((i + 1) % keys.size()).getPublic())).isFalse();
+            }
+        }
+    }
+
+    @Test
     void aKeyOfAnotherAlgorithmVerifiesNothingAndSignsNothing() throws Exception {
         String code = TicketCode.sign(TICKET, "b2b-industrial-2017", "COMPANY", "1A2B", null, null, KEYS.getPrivate());
         KeyPair ec = KeyPairGenerator.getInstance("EC").generateKeyPair();
