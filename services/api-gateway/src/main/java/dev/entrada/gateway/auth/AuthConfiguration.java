@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.core.env.Environment;
 
 import dev.entrada.identity.Caller;
@@ -20,6 +21,7 @@ import dev.entrada.identity.ServiceTokens;
 /** Sign-in wiring; refuses to start without the service token secret or the start-up passwords. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AuthProperties.class)
+@EnableScheduling
 public class AuthConfiguration {
 
     @Bean

@@ -3,11 +3,13 @@ package dev.entrada.gateway.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -24,12 +26,44 @@ class SignInTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    AuthStore store;
+
+    @Autowired
+    SessionPurge purge;
+
     WebTestClient client;
 
     @BeforeEach
     void setUp() {
         client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    @Test
+    void sessionsThatEndedMoreThanThirtyDaysAgoAreForgottenTheOthersKept() {
+        Instant now = Instant.now();
+        String longExpired = session(now.minus(Duration.ofDays(45)), now.minus(Duration.ofDays(31)));
+        String recentlyExpired = session(now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(1)));
+        String live = session(now, now.plus(Duration.ofDays(7)));
+        String longRevoked = session(now.minus(Duration.ofDays(40)), now.plus(Duration.ofDays(7)));
+        store.revoke(longRevoked, now.minus(Duration.ofDays(40)), "organizer");
+        String recentlyRevoked = session(now.minus(Duration.ofDays(2)), now.plus(Duration.ofDays(7)));
+        store.revoke(recentlyRevoked, now.minus(Duration.ofDays(2)), "organizer");
+
+        assertThat(purge.purge()).isGreaterThanOrEqualTo(2);
+
+        assertThat(store.session(longExpired)).isEmpty();
+        assertThat(store.session(longRevoked)).isEmpty();
+        assertThat(store.session(recentlyExpired)).isPresent();
+        assertThat(store.session(recentlyRevoked)).isPresent();
+        assertThat(store.session(live)).isPresent();
+    }
+
+    private String session(Instant created, Instant expires) {
+        String id = UUID.randomUUID().toString();
+        store.createSession(id, "hash-" + id, "staff", Session.DEVICE, "door test", created, expires);
+        return id;
     }
 
     @Test
