@@ -127,6 +127,8 @@ class PersonalDataIT extends ServiceTestSupport {
                 .anySatisfy(hit -> assertThat(hit).startsWith("registrations.full_name"))
                 .anySatisfy(hit -> assertThat(hit).startsWith("outbox.payload"));
 
+        assertThat(attemptRows(person.email())).as("the per-address limit counts the person").isEqualTo(1);
+
         Response erasure = send("POST", link(erased, "/erasure"), null);
 
         assertThat(erasure.status()).isEqualTo(200);
@@ -135,6 +137,7 @@ class PersonalDataIT extends ServiceTestSupport {
         assertThat(erasure.json().get("alreadyErased").asBoolean()).isFalse();
         assertThat(PersonalDataSearch.find(dataSource, person.needles())).as("every text column of every table").isEmpty();
         assertThat(PersonalDataSearch.tables(dataSource)).contains("registrations", "outbox", "idempotency_keys", "processed_events");
+        assertThat(attemptRows(person.email())).as("nor is the hash of the address kept for the limit").isZero();
         // the seat went to the next person, through the normal cancellation
         assertThat(get(link(waiting, "")).json().get("status").asString()).isEqualTo("CONFIRMED");
         JsonNode event = get("/api/events/" + eventId).json();
@@ -237,5 +240,19 @@ class PersonalDataIT extends ServiceTestSupport {
         assertThat(erasures).allSatisfy(r -> assertThat(r.value()).contains("\"reason\":\"RETENTION\"").contains(ended));
         assertThat(outboxRows(id(oldReg), "RegistrationCancelled")).isZero();
         assertThat(outboxRows(id(upcomingReg), "AttendeeErased")).isZero();
+    }
+
+    /** Rows of the per-address registration limit for {@code email} (kept by the SHA-256 of the address). */
+    private int attemptRows(String email) {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM registration_attempts WHERE email_hash = ?")) {
+            count.setString(1, dev.entrada.registration.registration.AccessTokens.hash(email.toLowerCase(java.util.Locale.ROOT)));
+            try (java.sql.ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -188,6 +188,10 @@ public class PersonalDataService {
                 registrationService.cancelLocked(current,
                         AttendeeErased.REQUEST_BY_ATTENDEE.equals(reason) ? "ATTENDEE" : "ORGANIZER", now);
             }
+            if (current.email() != null) {
+                // the per-address limit's count, kept by the hash of the address: not kept for an erased person
+                jdbc.update("DELETE FROM registration_attempts WHERE email_hash = ?", RegistrationAttempts.hashOf(current.email()));
+            }
             jdbc.update("UPDATE registrations SET full_name = ?, email = NULL, email_key = NULL, organization = NULL,"
                             + " job_title = NULL, phone = NULL, erased_at = ?, erasure_reason = ?, updated_at = ? WHERE id = ?",
                     ERASED_NAME, Timestamp.from(now), reason, Timestamp.from(now), registrationId);

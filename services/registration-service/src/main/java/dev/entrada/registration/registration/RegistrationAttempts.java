@@ -50,7 +50,7 @@ class RegistrationAttempts {
      * @return the key to pass to {@link #count}
      */
     String prepare(String email) {
-        String hash = AccessTokens.hash(key(email));
+        String hash = hashOf(email);
         try {
             jdbc.update("INSERT INTO registration_attempts (email_hash, attempts, last_at) VALUES (?, '', ?) ON CONFLICT DO NOTHING",
                     hash, Timestamp.from(Instant.now()));
@@ -85,6 +85,11 @@ class RegistrationAttempts {
     }
 
     /** The address as the limit sees it: trimmed, lower-cased, without a {@code +tag} (one mailbox, one count). */
+    /** How an address is kept here: the SHA-256 of its lower-cased form without a {@code +tag}. */
+    static String hashOf(String email) {
+        return AccessTokens.hash(key(email));
+    }
+
     static String key(String email) {
         String normalised = RegistrationRules.emailKey(email);
         int at = normalised.lastIndexOf('@');
