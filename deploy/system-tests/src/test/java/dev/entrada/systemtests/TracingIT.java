@@ -20,7 +20,8 @@ import static org.awaitility.Awaitility.await;
  * Issue 9: one trace across the flow. A registration made inside a caller's trace (its {@code traceparent})
  * is followed by the collector through the gateway, registration, the outbox and Kafka, ticketing (which
  * issues the ticket), and the check-in and reporting services that consume it; a scan likewise from the
- * gateway through check-in to reporting. Every span of each trace hangs from the caller's span.
+ * gateway through check-in to reporting. Every span of each trace hangs from the caller's span, and the
+ * services' log lines written meanwhile carry the trace id, in both frameworks.
  */
 @ExtendWith(SharedStack.class)
 class TracingIT {
@@ -48,6 +49,9 @@ class TracingIT {
             assertConnected(trace, registrationTrace[2]);
         });
         print("registration", traces.trace(registrationTrace[1]));
+        // Spring Boot's log line of the registration (the trace id beside the message)
+        await().atMost(EXPORTED).untilAsserted(() -> assertThat(log(stack, "registration-service"))
+                .anyMatch(line -> line.contains(registrationTrace[1]) && line.contains("registration ")));
 
         String code = DashboardPageIT.register(new Gateway(stack.gatewayUrl())).code();
         String[] scanTrace = newTraceparent();
@@ -64,6 +68,14 @@ class TracingIT {
             assertConnected(trace, scanTrace[2]);
         });
         print("scan", traces.trace(scanTrace[1]));
+        // a Micronaut service's log line of the same trace: reporting applying the check-in
+        await().atMost(EXPORTED).untilAsserted(() -> assertThat(log(stack, "reporting-service"))
+                .anyMatch(line -> line.contains(scanTrace[1]) && line.contains("Applied AttendeeCheckedIn")));
+    }
+
+    private static List<String> log(Stack stack, String service) throws java.io.IOException {
+        byte[] log = java.nio.file.Files.readAllBytes(stack.config().dataDir().resolve("logs").resolve(service + ".log"));
+        return new String(log, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
     }
 
     private static void print(String what, List<OtlpReceiver.Span> trace) {
