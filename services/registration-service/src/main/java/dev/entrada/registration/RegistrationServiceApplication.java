@@ -1,10 +1,14 @@
 package dev.entrada.registration;
 
+import dev.entrada.spring.CallerAccess;
+import dev.entrada.spring.CorrelationConfig;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+@Import({CallerAccess.class, CorrelationConfig.class})
 @EnableScheduling
 public class RegistrationServiceApplication {
 

@@ -52,7 +52,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(new InvalidField(field, "has the wrong type"))));
     }
 
-    /** 401 (with {@code WWW-Authenticate}) or 403 from {@link CallerAccess} or a handler's own check. */
+    /** 401 (with {@code WWW-Authenticate}) or 403 from {@link dev.entrada.spring.CallerAccess} or a handler's own check. */
     @ExceptionHandler(AccessDenied.class)
     ResponseEntity<Object> accessDenied(AccessDenied e) {
         boolean unauthenticated = e.status() == HttpStatus.UNAUTHORIZED.value();

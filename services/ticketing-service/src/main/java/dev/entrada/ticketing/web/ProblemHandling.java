@@ -38,7 +38,7 @@ class ProblemHandling {
         return response.body(problem);
     }
 
-    /** 401 (with {@code WWW-Authenticate}) or 403 from {@link CallerAccess}. */
+    /** 401 (with {@code WWW-Authenticate}) or 403 from {@link dev.entrada.spring.CallerAccess}. */
     @ExceptionHandler(AccessDenied.class)
     ResponseEntity<ProblemDetail> accessDenied(AccessDenied e) {
         return problem(e.status() == HttpStatus.UNAUTHORIZED.value()

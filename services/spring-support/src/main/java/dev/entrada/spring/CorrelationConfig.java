@@ -1,4 +1,4 @@
-package dev.entrada.ticketing.observability;
+package dev.entrada.spring;
 
 import dev.entrada.contracts.EventHeaders;
 import dev.entrada.identity.CorrelationIds;
@@ -27,7 +27,7 @@ import java.nio.charset.StandardCharsets;
  * meanwhile, so it travels on.
  */
 @Configuration(proxyBeanMethods = false)
-class CorrelationConfig {
+public class CorrelationConfig {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> correlationFilter() {

@@ -1,4 +1,4 @@
-package dev.entrada.registration.web;
+package dev.entrada.spring;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;

@@ -1,4 +1,4 @@
-package dev.entrada.registration.web;
+package dev.entrada.spring;
 
 import dev.entrada.identity.Access;
 import dev.entrada.identity.AccessRules;
@@ -27,17 +27,17 @@ import java.util.List;
 /**
  * Who is calling, and may they: before a handler runs (and before its body is read) verifies the
  * gateway's {@link ServiceTokens#HEADER} and applies the handler's {@link Access} (on the method, else
- * on the controller; none = refused). {@code AccessDenied} is answered by {@link ProblemHandler}. A
+ * on the controller; none = refused). {@code AccessDenied} is left to the service's problem handler. A
  * handler that declares a {@link Caller} parameter gets the caller, {@code null} when anonymous.
  * Without {@code entrada.service-token-secret} the service does not start.
  */
 @Configuration(proxyBeanMethods = false)
-class CallerAccess implements HandlerInterceptor, HandlerMethodArgumentResolver, WebMvcConfigurer {
+public class CallerAccess implements HandlerInterceptor, HandlerMethodArgumentResolver, WebMvcConfigurer {
     private static final String ATTRIBUTE = Caller.class.getName();
 
     private final ServiceTokens tokens;
 
-    CallerAccess(@Value("${entrada.service-token-secret:}") String secret) {
+    public CallerAccess(@Value("${entrada.service-token-secret:}") String secret) {
         this.tokens = new ServiceTokens(secret);
     }
 
