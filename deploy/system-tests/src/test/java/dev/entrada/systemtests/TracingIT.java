@@ -4,6 +4,9 @@ import dev.entrada.local.Stack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -73,9 +76,9 @@ class TracingIT {
                 .anyMatch(line -> line.contains(scanTrace[1]) && line.contains("Applied AttendeeCheckedIn")));
     }
 
-    private static List<String> log(Stack stack, String service) throws java.io.IOException {
-        byte[] log = java.nio.file.Files.readAllBytes(stack.config().dataDir().resolve("logs").resolve(service + ".log"));
-        return new String(log, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    private static List<String> log(Stack stack, String service) throws IOException {
+        byte[] log = Files.readAllBytes(stack.config().dataDir().resolve("logs").resolve(service + ".log"));
+        return new String(log, StandardCharsets.UTF_8).lines().toList();
     }
 
     private static void print(String what, List<OtlpReceiver.Span> trace) {

@@ -3,6 +3,7 @@ package dev.entrada.registration;
 import dev.entrada.testing.PersonalDataSearch;
 import dev.entrada.contracts.EventHeaders;
 import dev.entrada.contracts.Topics;
+import dev.entrada.registration.registration.AccessTokens;
 import dev.entrada.registration.registration.PersonalDataService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -10,11 +11,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -244,14 +250,14 @@ class PersonalDataIT extends ServiceTestSupport {
 
     /** Rows of the per-address registration limit for {@code email} (kept by the SHA-256 of the address). */
     private int attemptRows(String email) {
-        try (java.sql.Connection connection = dataSource.getConnection();
-             java.sql.PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM registration_attempts WHERE email_hash = ?")) {
-            count.setString(1, dev.entrada.registration.registration.AccessTokens.hash(email.toLowerCase(java.util.Locale.ROOT)));
-            try (java.sql.ResultSet rows = count.executeQuery()) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM registration_attempts WHERE email_hash = ?")) {
+            count.setString(1, AccessTokens.hash(email.toLowerCase(Locale.ROOT)));
+            try (ResultSet rows = count.executeQuery()) {
                 rows.next();
                 return rows.getInt(1);
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -38,16 +38,15 @@ public class IncomingEvents {
     private final TransactionOperations<Connection> transactions;
     private final JdbcOperations jdbc;
     private final DeadLetters deadLetters;
-
     private final OpenTelemetry openTelemetry;
 
     public IncomingEvents(JsonMapper json, TransactionOperations<Connection> transactions, JdbcOperations jdbc, DeadLetters deadLetters,
                           OpenTelemetry openTelemetry) {
-        this.openTelemetry = openTelemetry;
         this.json = json;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.deadLetters = deadLetters;
+        this.openTelemetry = openTelemetry;
     }
 
     public void consume(ConsumerRecord<String, String> record, Consumer<DomainEvent> handler) {

@@ -38,16 +38,15 @@ public class ProjectionListener implements KafkaListenerExceptionHandler {
     private final Projector projector;
     private final DeadLetters deadLetters;
     private final AttendanceFeed feed;
-
     private final OpenTelemetry openTelemetry;
 
     public ProjectionListener(EventReader reader, Projector projector, DeadLetters deadLetters, AttendanceFeed feed,
                               OpenTelemetry openTelemetry) {
-        this.openTelemetry = openTelemetry;
         this.reader = reader;
         this.projector = projector;
         this.deadLetters = deadLetters;
         this.feed = feed;
+        this.openTelemetry = openTelemetry;
     }
 
     @Topic(Topics.EVENT_CATALOG)
