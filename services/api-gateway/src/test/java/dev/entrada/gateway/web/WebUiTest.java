@@ -40,14 +40,17 @@ class WebUiTest {
 
     WebTestClient client;
 
-    /** The scanner and the dashboard need a sign-in: an organiser may open both. */
-    String organizerCookie;
+    /** The scanner and the dashboard need a sign-in: an organiser may open both. One for the class. */
+    static String organizerCookie;
 
     @BeforeEach
     void setUp() {
+        // as generous as the other gateway tests: CI once saw a sign-in here take longer than 15 s
         client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(15)).build();
-        organizerCookie = TestSessions.organizer(client).cookie();
+                .responseTimeout(Duration.ofSeconds(30)).build();
+        if (organizerCookie == null) {
+            organizerCookie = TestSessions.organizer(client).cookie();
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -118,7 +121,7 @@ class WebUiTest {
         // Histogram buckets per route make the page large once many requests have been served.
         WebTestClient management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
-                .responseTimeout(Duration.ofSeconds(15)).build();
+                .responseTimeout(Duration.ofSeconds(30)).build();
         String metrics = new String(management.get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectHeader().value("Content-Type", type -> assertThat(type).startsWith("text/plain"))

@@ -84,12 +84,12 @@ class RegistrationAttempts {
         return Optional.empty();
     }
 
-    /** The address as the limit sees it: trimmed, lower-cased, without a {@code +tag} (one mailbox, one count). */
     /** How an address is kept here: the SHA-256 of its lower-cased form without a {@code +tag}. */
     static String hashOf(String email) {
         return AccessTokens.hash(key(email));
     }
 
+    /** The address as the limit sees it: trimmed, lower-cased, without a {@code +tag} (one mailbox, one count). */
     static String key(String email) {
         String normalised = RegistrationRules.emailKey(email);
         int at = normalised.lastIndexOf('@');
