@@ -1,6 +1,7 @@
 package dev.entrada.reporting.web;
 
 import dev.entrada.identity.AccessDenied;
+import dev.entrada.micronaut.AccessDeniedResponses;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -16,14 +17,16 @@ import jakarta.inject.Singleton;
  */
 @Produces
 @Singleton
-public class AccessDeniedHandler implements ExceptionHandler<AccessDenied, HttpResponse<Problem>> {
+public class AccessDeniedHandler implements ExceptionHandler<AccessDenied, HttpResponse<Problem>>, AccessDeniedResponses {
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, AccessDenied exception) {
-        return problem(exception);
+        return refuse(exception);
     }
 
-    public static HttpResponse<Problem> problem(AccessDenied denied) {
+    /** Also the access filter's answer, before any handler runs. */
+    @Override
+    public HttpResponse<Problem> refuse(AccessDenied denied) {
         HttpStatus status = HttpStatus.valueOf(denied.status());
         Problem problem = new Problem("about:blank", status.getReason(), status.getCode(), denied.getMessage(), null);
         MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(status)

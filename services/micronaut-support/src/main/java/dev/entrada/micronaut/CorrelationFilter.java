@@ -1,4 +1,4 @@
-package dev.entrada.reporting.observability;
+package dev.entrada.micronaut;
 
 import dev.entrada.identity.CorrelationIds;
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;

@@ -1,4 +1,4 @@
-package dev.entrada.checkin.security;
+package dev.entrada.micronaut;
 
 import dev.entrada.identity.ServiceTokens;
 import io.micronaut.context.annotation.Context;

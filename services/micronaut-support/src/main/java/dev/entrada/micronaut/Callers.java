@@ -1,4 +1,4 @@
-package dev.entrada.reporting.security;
+package dev.entrada.micronaut;
 
 import dev.entrada.identity.Caller;
 import io.micronaut.http.HttpRequest;

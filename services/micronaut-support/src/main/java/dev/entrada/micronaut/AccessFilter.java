@@ -1,6 +1,5 @@
-package dev.entrada.reporting.security;
+package dev.entrada.micronaut;
 
-import dev.entrada.reporting.web.AccessDeniedHandler;
 import dev.entrada.identity.Access;
 import dev.entrada.identity.AccessDenied;
 import dev.entrada.identity.AccessRules;
@@ -25,14 +24,17 @@ import java.util.Optional;
  * compile-time annotation metadata and applies {@link AccessRules#check}. A route without
  * {@code @Access} is refused to everyone. Micronaut's own management endpoints ({@code /health}) are
  * governed by {@code endpoints.*.sensitive}; requests that match no route fall through to the 404.
- * The verified caller is left in the request attribute {@link Callers#ATTRIBUTE}.
+ * The verified caller is left in the request attribute {@link Callers#ATTRIBUTE}; a refusal is answered by
+ * the service's {@link AccessDeniedResponses}.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class AccessFilter {
     private final ServiceTokens tokens;
+    private final AccessDeniedResponses refusals;
 
-    public AccessFilter(ServiceTokens tokens) {
+    public AccessFilter(ServiceTokens tokens, AccessDeniedResponses refusals) {
         this.tokens = tokens;
+        this.refusals = refusals;
     }
 
     @RequestFilter
@@ -50,7 +52,7 @@ public class AccessFilter {
             AccessRules.check(accessOf(route.get().getAnnotationMetadata()), caller);
             return null;
         } catch (AccessDenied denied) {
-            return AccessDeniedHandler.problem(denied);
+            return refusals.refuse(denied);
         }
     }
 
