@@ -24,6 +24,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -44,7 +45,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class OutboxRelay implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final int BATCH = 200;
+    /** Rows read, sent and marked together: one SELECT and one UPDATE for up to this many events. */
+    static final int BATCH = 1000;
     private static final Duration KEEP_PUBLISHED = Duration.ofDays(7);
 
     private final DataSource dataSource;
@@ -196,14 +198,13 @@ public final class OutboxRelay implements AutoCloseable {
         if (ids.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = connection.prepareStatement("UPDATE outbox SET published_at = ? WHERE id = ?")) {
-            Timestamp now = Timestamp.from(Instant.now());
-            for (Long id : ids) {
-                update.setTimestamp(1, now);
-                update.setLong(2, id);
-                update.addBatch();
+        try (PreparedStatement update = connection.prepareStatement("UPDATE outbox SET published_at = ? WHERE id IN ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")) {
+            update.setTimestamp(1, Timestamp.from(Instant.now()));
+            for (int i = 0; i < ids.size(); i++) {
+                update.setLong(i + 2, ids.get(i));
             }
-            update.executeBatch();
+            update.executeUpdate();
         }
     }
 

@@ -38,8 +38,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The relay against a real broker, on H2 (the embedded default) and on PostgreSQL. */
 class OutboxRelayTest {
@@ -119,8 +121,32 @@ class OutboxRelayTest {
                     "00-" + published.get(0).getTraceId() + "-" + published.get(0).getSpanId() + "-01", null,
                     "00-" + published.get(1).getTraceId() + "-" + published.get(1).getSpanId() + "-01", null,
                     "00-" + published.get(2).getTraceId() + "-" + published.get(2).getSpanId() + "-01");
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> relay.pendingCount() == 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> relay.pendingCount() == 0);
             assertThat(relay.backlog()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void moreRowsThanOneBatchEachLeaveOnceInOrderAndAreAllMarked(String database) throws Exception {
+        DataSource dataSource = dataSource(database);
+        String key = database + "-many-" + UUID.randomUUID();
+        int rows = 2 * OutboxRelay.BATCH + 250;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            for (int i = 0; i < rows; i++) {
+                insert(connection, key, "many-" + i);
+            }
+            connection.commit();
+        }
+        try (OutboxRelay relay = new OutboxRelay(dataSource, broker.bootstrapServers(), "test", OpenTelemetry.noop())) {
+            relay.start();
+            relay.wakeUp();
+            List<ConsumerRecord<String, String>> records = read(key, rows);
+
+            assertThat(records).extracting(ConsumerRecord::value)
+                    .containsExactlyElementsOf(IntStream.range(0, rows).mapToObj(i -> payload("many-" + i)).toList());
+            await().atMost(Duration.ofSeconds(30)).until(() -> relay.pendingCount() == 0);
         }
     }
 
