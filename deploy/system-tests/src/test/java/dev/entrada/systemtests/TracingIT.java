@@ -33,15 +33,15 @@ class TracingIT {
 
     @Test
     void aRegistrationAndItsScanAreEachOneTraceAcrossEveryServiceThatTookPart(Stack stack, OtlpReceiver traces) {
-        String[] registrationTrace = newTraceparent();
-        Gateway.Response registered = new Gateway(stack.gatewayUrl()).withHeader("traceparent", registrationTrace[0])
+        Traceparent registrationTrace = Traceparent.random();
+        Gateway.Response registered = new Gateway(stack.gatewayUrl()).withHeader("traceparent", registrationTrace.header())
                 .post("/api/events/" + EVENT + "/registrations", Map.of(
                         "fullName", "Lucía Ferrer", "email", "lucia-" + UUID.randomUUID() + "@example.com",
                         "organization", "Universidad de Castilla-La Mancha", "country", "ES", "locale", "es", "consent", true));
         assertThat(registered.status()).isEqualTo(201);
 
         await().atMost(EXPORTED).untilAsserted(() -> {
-            List<OtlpReceiver.Span> trace = traces.trace(registrationTrace[1]);
+            List<OtlpReceiver.Span> trace = traces.trace(registrationTrace.traceId());
             assertThat(services(trace)).containsExactlyInAnyOrder(
                     "api-gateway", "registration-service", "ticketing-service", "checkin-service", "reporting-service");
             assertThat(trace).anySatisfy(span -> assertSpan(span, "registration-service", "SPAN_KIND_PRODUCER", "registration-events publish"));
@@ -49,31 +49,31 @@ class TracingIT {
             assertThat(trace).anySatisfy(span -> assertSpan(span, "ticketing-service", "SPAN_KIND_PRODUCER", "ticket-events publish"));
             assertThat(trace).anySatisfy(span -> assertSpan(span, "checkin-service", "SPAN_KIND_CONSUMER", "ticket-events process"));
             assertThat(trace).anySatisfy(span -> assertSpan(span, "reporting-service", "SPAN_KIND_CONSUMER", "ticket-events process"));
-            assertConnected(trace, registrationTrace[2]);
+            assertConnected(trace, registrationTrace.callerSpanId());
         });
-        print("registration", traces.trace(registrationTrace[1]));
+        print("registration", traces.trace(registrationTrace.traceId()));
         // Spring Boot's log line of the registration (the trace id beside the message)
         await().atMost(EXPORTED).untilAsserted(() -> assertThat(log(stack, "registration-service"))
-                .anyMatch(line -> line.contains(registrationTrace[1]) && line.contains("registration ")));
+                .anyMatch(line -> line.contains(registrationTrace.traceId()) && line.contains("registration ")));
 
         String code = DashboardPageIT.register(new Gateway(stack.gatewayUrl())).code();
-        String[] scanTrace = newTraceparent();
-        Gateway.Response scanned = Gateway.staff(stack).withHeader("traceparent", scanTrace[0]).post("/api/checkins", Map.of(
+        Traceparent scanTrace = Traceparent.random();
+        Gateway.Response scanned = Gateway.staff(stack).withHeader("traceparent", scanTrace.header()).post("/api/checkins", Map.of(
                 "code", code, "checkpointId", "entrance", "deviceId", "tracing-it", "nonce", UUID.randomUUID().toString()));
         assertThat(scanned.body().get("verdict").asString()).isEqualTo("ADMITTED");
 
         await().atMost(EXPORTED).untilAsserted(() -> {
-            List<OtlpReceiver.Span> trace = traces.trace(scanTrace[1]);
+            List<OtlpReceiver.Span> trace = traces.trace(scanTrace.traceId());
             assertThat(services(trace)).containsExactlyInAnyOrder("api-gateway", "checkin-service", "reporting-service");
             assertThat(trace).anySatisfy(span -> assertSpan(span, "checkin-service", "SPAN_KIND_SERVER", null));
             assertThat(trace).anySatisfy(span -> assertSpan(span, "checkin-service", "SPAN_KIND_PRODUCER", "checkin-events publish"));
             assertThat(trace).anySatisfy(span -> assertSpan(span, "reporting-service", "SPAN_KIND_CONSUMER", "checkin-events process"));
-            assertConnected(trace, scanTrace[2]);
+            assertConnected(trace, scanTrace.callerSpanId());
         });
-        print("scan", traces.trace(scanTrace[1]));
+        print("scan", traces.trace(scanTrace.traceId()));
         // a Micronaut service's log line of the same trace: reporting applying the check-in
         await().atMost(EXPORTED).untilAsserted(() -> assertThat(log(stack, "reporting-service"))
-                .anyMatch(line -> line.contains(scanTrace[1]) && line.contains("Applied AttendeeCheckedIn")));
+                .anyMatch(line -> line.contains(scanTrace.traceId()) && line.contains("Applied AttendeeCheckedIn")));
     }
 
     private static List<String> log(Stack stack, String service) throws IOException {
@@ -86,16 +86,19 @@ class TracingIT {
         trace.forEach(span -> System.out.printf("  %-21s %-9s %s%n", span.service(), span.kind().replace("SPAN_KIND_", ""), span.name()));
     }
 
-    /** {traceparent header, trace id, the caller's span id}: a caller already inside a trace of its own. */
-    private static String[] newTraceparent() {
-        HexFormat hex = HexFormat.of();
-        byte[] traceId = new byte[16];
-        byte[] spanId = new byte[8];
-        ThreadLocalRandom.current().nextBytes(traceId);
-        ThreadLocalRandom.current().nextBytes(spanId);
-        String trace = hex.formatHex(traceId);
-        String span = hex.formatHex(spanId);
-        return new String[]{"00-" + trace + "-" + span + "-01", trace, span};
+    /** A caller already inside a trace of its own: the header it sends, and the ids in it. */
+    private record Traceparent(String traceId, String callerSpanId) {
+        static Traceparent random() {
+            byte[] traceId = new byte[16];
+            byte[] spanId = new byte[8];
+            ThreadLocalRandom.current().nextBytes(traceId);
+            ThreadLocalRandom.current().nextBytes(spanId);
+            return new Traceparent(HexFormat.of().formatHex(traceId), HexFormat.of().formatHex(spanId));
+        }
+
+        String header() {
+            return "00-" + traceId + "-" + callerSpanId + "-01";
+        }
     }
 
     private static Set<String> services(List<OtlpReceiver.Span> trace) {

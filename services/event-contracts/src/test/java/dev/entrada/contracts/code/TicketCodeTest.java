@@ -7,7 +7,9 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -129,7 +131,7 @@ class TicketCodeTest {
     @Test
     void manyKeysInTurnEachVerifyOnlyTheirOwnCodes() throws Exception {
         // more keys than the decoded-point cache keeps, each asked twice: a cached point never answers for another key
-        java.util.List<KeyPair> keys = java.util.stream.Stream.generate(Ed25519Keys::generate).limit(100).toList();
+        List<KeyPair> keys = Stream.generate(Ed25519Keys::generate).limit(100).toList();
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < keys.size(); i++) {
                 String code = TicketCode.sign(TICKET, "b2b-industrial-2017", "COMPANY", String.format("%04X", i), null, null,

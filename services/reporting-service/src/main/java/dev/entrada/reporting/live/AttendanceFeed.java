@@ -19,11 +19,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Each applied fact pokes the feeds ({@link #changed()}); a feed then reads the event's change
  * counter ({@code projection_changes.version}) and, if it moved, folds one report for all its clients.
  * Bursts are coalesced: after a check the feed waits {@link #MIN_GAP} before the next one, and pokes that
- * arrive meanwhile collapse into one, so a client gets at most five or six updates a second and the last change
- * of a burst is never lost. The gap also bounds how late a change shows while scans keep coming (a scan
- * landing just after a check waits it out): 180 ms keeps scan-to-dashboard within the goals of
- * docs/benchmarks.md (250 ms made its p99 258 ms, 200 ms 209 ms with 202 ms above Kafka's own). A poll every {@link #POLL} also catches changes made by another instance of
- * this service on the same database. A new client gets the latest report at once (replayed), a first
+ * arrive meanwhile collapse into one, so a client gets at most five or six updates a second and the last
+ * change of a burst is never lost. The gap also bounds how late a change shows while scans keep coming (a
+ * scan landing just after a check waits it out): 180 ms keeps scan-to-dashboard within the goals of
+ * docs/benchmarks.md (250 ms made its p99 258 ms, 200 ms 209 ms with 202 ms above Kafka's own). A poll
+ * every {@link #POLL} also catches changes made by another instance of this service on the same database. A new client gets the latest report at once (replayed), a first
  * client a freshly folded one.
  */
 @Singleton

@@ -60,7 +60,8 @@ public class EventReader {
         return new ReadResult.Readable(eventId, type, event);
     }
 
-    private static String header(Headers headers, String name) {
+    /** A header's value as text; null when the record has no such header. */
+    static String header(Headers headers, String name) {
         Header header = headers == null ? null : headers.lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

@@ -15,12 +15,9 @@ import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler;
 import io.opentelemetry.api.OpenTelemetry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * Folds every topic into the projections, one consumer per topic so a slow topic never holds back
@@ -76,15 +73,10 @@ public class ProjectionListener implements KafkaListenerExceptionHandler {
 
     private void project(ConsumerRecord<String, String> record) {
         // the producer's correlation id in the logs while this record is handled, the handling a span of its trace
-        String correlationId = CorrelationIds.accept(header(record, EventHeaders.CORRELATION_ID));
+        String correlationId = CorrelationIds.accept(EventReader.header(record.headers(), EventHeaders.CORRELATION_ID));
         try (MDC.MDCCloseable ignored = correlationId == null ? null : MDC.putCloseable(CorrelationIds.MDC_KEY, correlationId)) {
-            TraceContext.consume(openTelemetry, record.topic(), header(record, EventHeaders.TRACEPARENT), () -> apply(record));
+            TraceContext.consume(openTelemetry, record.topic(), EventReader.header(record.headers(), EventHeaders.TRACEPARENT), () -> apply(record));
         }
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private void apply(ConsumerRecord<String, String> record) {
