@@ -15,6 +15,7 @@ import dev.entrada.contracts.registration.RegistrationCorrected;
 import dev.entrada.contracts.ticket.TicketIssued;
 import dev.entrada.local.KafkaBroker;
 import dev.entrada.reporting.attendance.AttendanceReport;
+import dev.entrada.reporting.attendance.AttendanceReport.CountryLine;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpRequest;
@@ -121,10 +122,14 @@ class AttendeeErasureIT implements TestPropertyProvider {
         publish(new TicketIssued("t-keep", "keep-me", EVENT, "COMPANY", "Otra Persona", "Otra S.A.", "0001", null, null, DOORS));
         publish(new AttendeeCheckedIn("t-erase", EVENT, "COMPANY", "entrance", "door-1", "SCAN", null, DOORS.plusSeconds(60),
                 DOORS.plusSeconds(60)));
+        // every topic's consumer is done (each topic has its own): the catalogue, the registrations, the check-in,
+        // and the tickets that join the check-in to its registration
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             AttendanceReport report = report();
+            assertThat(report.name()).isEqualTo("Borrado");
             assertThat(report.registered()).isEqualTo(2);
             assertThat(report.checkedIn()).isEqualTo(1);
+            assertThat(report.byCountry()).contains(new CountryLine("PE", 1, 1));
         });
         AttendanceReport before = report();
         assertThat(PersonalDataSearch.find(plain(), needles)).as("the search sees the person before")
